@@ -1,0 +1,4 @@
+/**
+ * The {@code ozgkit} command.
+ */
+package de.ozgkit.cli;

@@ -1,0 +1,344 @@
+package de.ozgkit.core;
+
+import de.ozgkit.core.http.HttpTransport;
+import de.ozgkit.core.http.Interceptor;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a client needs to reach a service: base URI, timeouts, retry policy, credentials, TLS
+ * material, proxy, user agent, interceptors and, optionally, a transport of its own.
+ *
+ * <pre>{@code
+ * OzgClientConfig config = OzgClientConfig.builder()
+ *         .baseUri(URI.create("https://payment.example.org/api/v1"))
+ *         .credentials(Credentials.oauth2ClientCredentials(tokenUri, "client", secret, List.of()))
+ *         .readTimeout(Duration.ofSeconds(20))
+ *         .build();
+ * OzgClientConfig slower = config.toBuilder().readTimeout(Duration.ofMinutes(1)).build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. There is no static or global configuration: each client gets its
+ * own config object.
+ */
+public final class OzgClientConfig {
+
+    /** Default connect timeout: 10 seconds. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default read (response) timeout: 30 seconds. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /** Default largest accepted response body: 16 MiB. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+    private final URI baseUri;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final RetryPolicy retryPolicy;
+    private final Credentials credentials;
+    private final TlsConfig tls;
+    private final ProxyConfig proxy;
+    private final String userAgent;
+    private final List<Interceptor> interceptors;
+    private final HttpTransport transport;
+    private final int maxResponseBytes;
+    private final int maxConnections;
+
+    private OzgClientConfig(Builder b) {
+        this.baseUri = b.baseUri;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.retryPolicy = b.retryPolicy;
+        this.credentials = b.credentials;
+        this.tls = b.tls;
+        this.proxy = b.proxy;
+        this.userAgent = b.userAgent;
+        this.interceptors = List.copyOf(b.interceptors);
+        this.transport = b.transport;
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.maxConnections = b.maxConnections;
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding this configuration's values */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.baseUri = baseUri;
+        b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.retryPolicy = retryPolicy;
+        b.credentials = credentials;
+        b.tls = tls;
+        b.proxy = proxy;
+        b.userAgent = userAgent;
+        b.interceptors.addAll(interceptors);
+        b.transport = transport;
+        b.maxResponseBytes = maxResponseBytes;
+        b.maxConnections = maxConnections;
+        return b;
+    }
+
+    /** @return the base URI that request paths are resolved against, empty when not set */
+    public Optional<URI> baseUri() {
+        return Optional.ofNullable(baseUri);
+    }
+
+    /**
+     * @return the base URI
+     * @throws OzgClientException of kind CONFIGURATION when no base URI is configured
+     */
+    public URI requireBaseUri() {
+        if (baseUri == null) {
+            throw OzgClientException.configuration("no base URI is configured; set OzgClientConfig.builder().baseUri(...)");
+        }
+        return baseUri;
+    }
+
+    /** @return the connect timeout */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return the read (response) timeout */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** @return the retry policy */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** @return the HTTP credentials */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** @return the TLS settings, empty for the JDK defaults */
+    public Optional<TlsConfig> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /** @return the proxy, empty for a direct connection */
+    public Optional<ProxyConfig> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /** @return the User-Agent header value */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** @return the interceptors in the order they run */
+    public List<Interceptor> interceptors() {
+        return interceptors;
+    }
+
+    /** @return the transport supplied by the user, empty when the client creates the default one */
+    public Optional<HttpTransport> transport() {
+        return Optional.ofNullable(transport);
+    }
+
+    /** @return the largest accepted response body in bytes (after decompression) */
+    public int maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /** @return the size of the connection pool per route and in all */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    @Override
+    public String toString() {
+        return "OzgClientConfig[baseUri=" + baseUri + ", connectTimeout=" + connectTimeout + ", readTimeout="
+                + readTimeout + ", retryPolicy=" + retryPolicy + ", credentials=" + credentials + ", tls=" + tls
+                + ", proxy=" + proxy + ", userAgent=" + userAgent + ", interceptors=" + interceptors.size()
+                + ", customTransport=" + (transport != null) + "]";
+    }
+
+    /** Builds an {@link OzgClientConfig}. Not thread-safe. */
+    public static final class Builder {
+        private URI baseUri;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private Credentials credentials = Credentials.none();
+        private TlsConfig tls;
+        private ProxyConfig proxy;
+        private String userAgent = defaultUserAgent();
+        private final List<Interceptor> interceptors = new ArrayList<>();
+        private HttpTransport transport;
+        private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private int maxConnections = 20;
+
+        private Builder() {
+        }
+
+        /**
+         * @param baseUri absolute http(s) URI that request paths are resolved against
+         * @return this builder
+         */
+        public Builder baseUri(URI baseUri) {
+            Objects.requireNonNull(baseUri, "baseUri");
+            if (!baseUri.isAbsolute() || baseUri.getHost() == null
+                    || !("http".equalsIgnoreCase(baseUri.getScheme()) || "https".equalsIgnoreCase(baseUri.getScheme()))) {
+                throw new IllegalArgumentException("base URI must be an absolute http or https URI, was " + baseUri);
+            }
+            if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
+                throw new IllegalArgumentException("base URI must not have a query or fragment, was " + baseUri);
+            }
+            this.baseUri = baseUri;
+            return this;
+        }
+
+        /**
+         * @param baseUri absolute http(s) URI
+         * @return this builder
+         */
+        public Builder baseUri(String baseUri) {
+            return baseUri(URI.create(baseUri));
+        }
+
+        /**
+         * @param timeout time allowed to open a connection (including the TLS handshake)
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * @param timeout time allowed between sending the request and receiving the response, and
+         *                between two packets of the response
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * @param policy how to retry failed attempts; {@link RetryPolicy#none()} to switch retries off
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * @param credentials HTTP authentication
+         * @return this builder
+         */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * @param tls trust anchors, client certificate, hostname verification; {@code null} for JDK defaults
+         * @return this builder
+         */
+        public Builder tls(TlsConfig tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /**
+         * @param proxy the HTTP proxy, {@code null} for a direct connection
+         * @return this builder
+         */
+        public Builder proxy(ProxyConfig proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /**
+         * @param userAgent the User-Agent header value
+         * @return this builder
+         */
+        public Builder userAgent(String userAgent) {
+            Objects.requireNonNull(userAgent, "userAgent");
+            if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < ' ' || c == 127)) {
+                throw new IllegalArgumentException("user agent must be non-blank printable text");
+            }
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /**
+         * Adds an interceptor; interceptors run in the order added, once per attempt.
+         *
+         * @param interceptor the interceptor
+         * @return this builder
+         */
+        public Builder addInterceptor(Interceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * Uses this transport instead of creating the default one. The caller keeps ownership and
+         * closes it; clients built from this config do not.
+         *
+         * @param transport the transport, {@code null} for the default
+         * @return this builder
+         */
+        public Builder transport(HttpTransport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /**
+         * @param bytes the largest response body accepted (after decompression); larger answers fail
+         *              with {@link OzgClientException.Kind#PROTOCOL}
+         * @return this builder
+         */
+        public Builder maxResponseBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxResponseBytes must be at least 1024, was " + bytes);
+            }
+            this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param connections size of the connection pool
+         * @return this builder
+         */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1, was " + connections);
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /** @return the configuration */
+        public OzgClientConfig build() {
+            return new OzgClientConfig(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+
+        private static String defaultUserAgent() {
+            String version = OzgClientConfig.class.getPackage().getImplementationVersion();
+            return "ozgkit/" + (version == null ? "dev" : version) + " Java/" + Runtime.version().feature();
+        }
+    }
+}

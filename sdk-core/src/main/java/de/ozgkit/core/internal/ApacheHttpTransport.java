@@ -1,0 +1,173 @@
+package de.ozgkit.core.internal;
+
+import de.ozgkit.core.OzgClientConfig;
+import de.ozgkit.core.ProxyConfig;
+import de.ozgkit.core.TlsConfig;
+import de.ozgkit.core.http.Headers;
+import de.ozgkit.core.http.HttpRequest;
+import de.ozgkit.core.http.HttpResponse;
+import de.ozgkit.core.http.HttpTransport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The default {@link HttpTransport}: Apache HttpClient 5 (classic API) with a connection pool,
+ * timeouts, TLS from {@link TlsConfig}, an optional proxy and transparent gzip/deflate. Retries,
+ * redirects and cookies are switched off: ozgkit's pipeline decides about retries, and services
+ * are not expected to redirect API calls.
+ */
+public final class ApacheHttpTransport implements HttpTransport {
+
+    private final CloseableHttpClient client;
+    private final PoolingHttpClientConnectionManager pool;
+    private final int maxResponseBytes;
+
+    /**
+     * Creates the transport.
+     *
+     * @param config timeouts, TLS, proxy, user agent and response limit
+     */
+    public ApacheHttpTransport(OzgClientConfig config) {
+        this.maxResponseBytes = config.maxResponseBytes();
+        TlsConfig tls = config.tls().orElse(null);
+        SSLContext ssl = tls == null ? defaultSslContext() : tls.createSslContext();
+        ClientTlsStrategyBuilder tlsBuilder = ClientTlsStrategyBuilder.create()
+                .setSslContext(ssl)
+                .setTlsVersions(tls == null ? new String[] {"TLSv1.3", "TLSv1.2"} : tls.protocols().toArray(String[]::new));
+        if (tls != null && !tls.hostnameVerification()) {
+            tlsBuilder.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
+            tlsBuilder.setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT);
+        }
+        Timeout connect = Timeout.ofMilliseconds(config.connectTimeout().toMillis());
+        Timeout read = Timeout.ofMilliseconds(config.readTimeout().toMillis());
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setTlsSocketStrategy(tlsBuilder.buildClassic())
+                .setMaxConnTotal(config.maxConnections())
+                .setMaxConnPerRoute(config.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connect)
+                        .setSocketTimeout(read)
+                        .setTimeToLive(org.apache.hc.core5.util.TimeValue.ofMinutes(5))
+                        .setValidateAfterInactivity(org.apache.hc.core5.util.TimeValue.ofSeconds(2))
+                        .build())
+                .build();
+        HttpClientBuilder builder = HttpClientBuilder.create()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(read)
+                        .setConnectionRequestTimeout(connect)
+                        .setRedirectsEnabled(false)
+                        .build())
+                .setUserAgent(config.userAgent())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement();
+        ProxyConfig proxy = config.proxy().orElse(null);
+        if (proxy != null) {
+            HttpHost proxyHost = new HttpHost("http", proxy.host(), proxy.port());
+            builder.setProxy(proxyHost);
+            if (proxy.username() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(proxyHost),
+                        new UsernamePasswordCredentials(proxy.username(), proxy.password().toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        this.client = builder.build();
+    }
+
+    private static SSLContext defaultSslContext() {
+        try {
+            return SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no default TLS context", e);
+        }
+    }
+
+    @Override
+    public HttpResponse execute(HttpRequest request) throws IOException {
+        HttpUriRequestBase req = new HttpUriRequestBase(request.method(), request.uri());
+        for (Map.Entry<String, java.util.List<String>> h : request.headers().toMap().entrySet()) {
+            if (h.getKey().equalsIgnoreCase("Content-Type") || h.getKey().equalsIgnoreCase("Content-Length")) {
+                continue;
+            }
+            for (String v : h.getValue()) {
+                req.addHeader(h.getKey(), v);
+            }
+        }
+        request.body().ifPresent(body -> req.setEntity(new ByteArrayEntity(body,
+                ContentType.parse(request.headers().first("Content-Type").orElse("application/octet-stream")))));
+        return client.execute(req, response -> {
+            Headers.Builder headers = Headers.builder();
+            for (Header h : response.getHeaders()) {
+                headers.add(h.getName(), h.getValue());
+            }
+            HttpEntity entity = response.getEntity();
+            byte[] body = entity == null ? new byte[0] : readBounded(entity);
+            return new HttpResponse(response.getCode(), headers.build(), body);
+        });
+    }
+
+    private byte[] readBounded(HttpEntity entity) throws IOException {
+        long declared = entity.getContentLength();
+        if (declared > maxResponseBytes) {
+            throw new ResponseTooLargeException(maxResponseBytes);
+        }
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return new byte[0];
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+            byte[] buf = new byte[8192];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > maxResponseBytes) {
+                    throw new ResponseTooLargeException(maxResponseBytes);
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+        pool.close(CloseMode.IMMEDIATE);
+    }
+
+    /** The response body exceeded the configured limit; the connection is discarded. */
+    public static final class ResponseTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ResponseTooLargeException(int max) {
+            super("response body is larger than the limit of " + max + " bytes (OzgClientConfig.maxResponseBytes)");
+        }
+    }
+
+}

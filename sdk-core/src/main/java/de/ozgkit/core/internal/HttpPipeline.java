@@ -1,0 +1,293 @@
+package de.ozgkit.core.internal;
+
+import de.ozgkit.core.Credentials;
+import de.ozgkit.core.OzgClientConfig;
+import de.ozgkit.core.OzgClientException;
+import de.ozgkit.core.OzgServiceException;
+import de.ozgkit.core.RetryPolicy;
+import de.ozgkit.core.http.HttpRequest;
+import de.ozgkit.core.http.HttpResponse;
+import de.ozgkit.core.http.HttpTransport;
+import de.ozgkit.core.http.Interceptor;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every ozgkit client runs its requests through: interceptors, authentication, retries with
+ * backoff and {@code Retry-After}, and the mapping of error answers to exceptions.
+ *
+ * <p>Order per attempt: user interceptors, then authentication, then the transport. A request id
+ * ({@code X-Request-Id}) is added once per call and kept across retries so the service can
+ * correlate them.
+ *
+ * <p>Thread-safe; create one per client and close it with the client.
+ */
+public final class HttpPipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("de.ozgkit.http");
+
+    private final OzgClientConfig config;
+    private final HttpTransport transport;
+    private final boolean ownsTransport;
+    private final OAuth2TokenSource oauth2;
+    private final Sleeper sleeper;
+
+    /** Waits between attempts; replaceable so tests need not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /**
+         * @param duration how long to wait
+         * @throws InterruptedException when interrupted
+         */
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * The outcome of a call: the last response and how many attempts it took.
+     *
+     * @param response the final response, whatever its status
+     * @param attempts attempts made, at least 1
+     * @param request  the request as sent on the last attempt (with request id)
+     */
+    public record Exchange(HttpResponse response, int attempts, HttpRequest request) {
+    }
+
+    /**
+     * Creates a pipeline; uses the configured transport or creates (and then owns) the default one.
+     *
+     * @param config the client configuration
+     */
+    public HttpPipeline(OzgClientConfig config) {
+        this(config, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /**
+     * Creates a pipeline with a custom way to wait between attempts.
+     *
+     * @param config  the client configuration
+     * @param sleeper waits between attempts
+     */
+    public HttpPipeline(OzgClientConfig config, Sleeper sleeper) {
+        this.config = config;
+        this.ownsTransport = config.transport().isEmpty();
+        this.transport = config.transport().orElseGet(() -> HttpTransport.create(config));
+        this.oauth2 = config.credentials() instanceof Credentials.OAuth2ClientCredentials c
+                ? new OAuth2TokenSource(c, transport, Clock.systemUTC()) : null;
+        this.sleeper = sleeper;
+    }
+
+    /** @return the configuration */
+    public OzgClientConfig config() {
+        return config;
+    }
+
+    /** @return the OAuth2 token source, when the credentials are OAuth2 client credentials */
+    public Optional<OAuth2TokenSource> oauth2() {
+        return Optional.ofNullable(oauth2);
+    }
+
+    /**
+     * Resolves path segments against the base URI, percent-encoding each segment.
+     *
+     * @param segments the path segments, e.g. {@code "paymenttransaction", originatorId, endPointId}
+     * @return the absolute URI
+     * @throws OzgClientException of kind CONFIGURATION when no base URI is configured
+     */
+    public URI resolve(String... segments) {
+        URI base = config.requireBaseUri();
+        StringBuilder path = new StringBuilder(base.getRawPath() == null ? "" : base.getRawPath());
+        if (path.length() > 0 && path.charAt(path.length() - 1) == '/') {
+            path.setLength(path.length() - 1);
+        }
+        for (String s : segments) {
+            path.append('/').append(PathSegments.encode(s));
+        }
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path);
+    }
+
+    /**
+     * Sends a request with retries and returns the last response whatever its status.
+     *
+     * @param request the request
+     * @return the exchange
+     * @throws OzgClientException when no usable response was received within the retry policy
+     */
+    public Exchange send(HttpRequest request) {
+        HttpRequest req = request.headers().first(ErrorMapper.REQUEST_ID_HEADERS[0]).isPresent() ? request
+                : request.toBuilder().header(ErrorMapper.REQUEST_ID_HEADERS[0], UUID.randomUUID().toString()).build();
+        RetryPolicy policy = config.retryPolicy();
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            long start = System.nanoTime();
+            HttpResponse response;
+            try {
+                response = new Chain(req, attempt, 0).proceed(req);
+            } catch (IOException e) {
+                Failure f = classify(e);
+                boolean retry = f.retryable && attempt < policy.maxAttempts() && (f.notSent || req.isRetrySafe());
+                LOG.debug("{} attempt {} failed: {} ({})", req, attempt, f.kind, e.getClass().getSimpleName());
+                if (!retry) {
+                    throw new OzgClientException(f.kind, req + ": " + f.message, e, attempt);
+                }
+                pause(policy.backoff(attempt), req, attempt);
+                continue;
+            }
+            LOG.debug("{} -> {} in {} ms (attempt {})", req, response.status(),
+                    (System.nanoTime() - start) / 1_000_000, attempt);
+            if (policy.retryStatuses().contains(response.status()) && req.isRetrySafe() && attempt < policy.maxAttempts()) {
+                Optional<Duration> retryAfter = ErrorMapper.retryAfter(response);
+                if (retryAfter.isPresent() && retryAfter.get().compareTo(policy.maxRetryAfter()) > 0) {
+                    return new Exchange(response, attempt, req);
+                }
+                Duration wait = retryAfter.isPresent() ? retryAfter.get() : policy.backoff(attempt);
+                pause(wait, req, attempt);
+                continue;
+            }
+            return new Exchange(response, attempt, req);
+        }
+    }
+
+    /**
+     * Sends a request with retries and throws the mapped exception for an error answer.
+     *
+     * @param request the request
+     * @return the successful exchange (status below 400)
+     * @throws OzgServiceException for an error answer (status 400 and above)
+     * @throws OzgClientException  when no usable response was received
+     */
+    public Exchange call(HttpRequest request) {
+        Exchange ex = send(request);
+        if (ex.response().status() >= 400) {
+            throw ErrorMapper.toException(ex.request(), ex.response(), ex.attempts());
+        }
+        return ex;
+    }
+
+    private void pause(Duration wait, HttpRequest req, int attempt) {
+        LOG.debug("{} retrying in {} ms after attempt {}", req, wait.toMillis(), attempt);
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new OzgClientException(OzgClientException.Kind.IO, req + ": interrupted while waiting to retry", ie, attempt);
+        }
+    }
+
+    private HttpResponse authorizedExchange(HttpRequest request) throws IOException {
+        Credentials credentials = config.credentials();
+        if (credentials instanceof Credentials.Basic b) {
+            String pair = b.username() + ":" + b.password();
+            return transport.execute(request.toBuilder().header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))).build());
+        } else if (credentials instanceof Credentials.Bearer t) {
+            return transport.execute(request.toBuilder().header("Authorization", "Bearer " + t.token()).build());
+        } else if (oauth2 != null) {
+            String token = oauth2.token();
+            HttpResponse response = transport.execute(request.toBuilder().header("Authorization", "Bearer " + token).build());
+            if (response.status() == 401) {
+                // the token may have been revoked or expired early: renew once; a 401 means the
+                // request was not processed, so sending it again is safe
+                LOG.debug("{} answered 401; renewing the OAuth2 token once", request);
+                oauth2.invalidate(token);
+                token = oauth2.token();
+                response = transport.execute(request.toBuilder().header("Authorization", "Bearer " + token).build());
+            }
+            return response;
+        }
+        return transport.execute(request);
+    }
+
+    private final class Chain implements Interceptor.Chain {
+        private final HttpRequest request;
+        private final int attempt;
+        private final int index;
+
+        Chain(HttpRequest request, int attempt, int index) {
+            this.request = request;
+            this.attempt = attempt;
+            this.index = index;
+        }
+
+        @Override
+        public HttpRequest request() {
+            return request;
+        }
+
+        @Override
+        public int attempt() {
+            return attempt;
+        }
+
+        @Override
+        public HttpResponse proceed(HttpRequest next) throws IOException {
+            List<Interceptor> interceptors = config.interceptors();
+            if (index < interceptors.size()) {
+                HttpResponse r = interceptors.get(index).intercept(new Chain(next, attempt, index + 1));
+                if (r == null) {
+                    throw new IllegalStateException("interceptor " + interceptors.get(index) + " returned null");
+                }
+                return r;
+            }
+            return authorizedExchange(next);
+        }
+    }
+
+    private record Failure(OzgClientException.Kind kind, boolean retryable, boolean notSent, String message) {
+    }
+
+    static Failure classify(IOException e) {
+        if (e instanceof ApacheHttpTransport.ResponseTooLargeException) {
+            return new Failure(OzgClientException.Kind.PROTOCOL, false, false, e.getMessage());
+        }
+        if (e instanceof UnknownHostException) {
+            return new Failure(OzgClientException.Kind.IO, false, true,
+                    "host name could not be resolved; check the base URI and DNS");
+        }
+        if (e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+            return new Failure(OzgClientException.Kind.TIMEOUT, true, true,
+                    "connect timeout; the service did not accept the connection in time");
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return new Failure(OzgClientException.Kind.IO, true, true,
+                    "connection refused or unreachable; check the base URI and that the service runs");
+        }
+        if (e instanceof SSLException) {
+            return new Failure(OzgClientException.Kind.TLS, false, false,
+                    "TLS handshake failed (" + e.getMessage() + "); check the trusted certificates, the server's"
+                            + " certificate and, for mutual TLS, the client certificate");
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return new Failure(OzgClientException.Kind.TIMEOUT, true, false,
+                    "read timeout; the service did not answer in time");
+        }
+        return new Failure(OzgClientException.Kind.IO, true, false,
+                "I/O failure (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                        + "); the connection broke before a complete answer arrived");
+    }
+
+    /**
+     * Closes the transport if this pipeline created it.
+     */
+    @Override
+    public void close() {
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
+}

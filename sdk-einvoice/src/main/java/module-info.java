@@ -1,0 +1,8 @@
+/**
+ * ozgkit einvoice: E-invoicing: the EN 16931 invoice model, XRechnung 3.0 writers and readers for UBL 2.1 and CII D16B, validation against the official rule sets, ZUGFeRD/Factur-X.
+ */
+module de.ozgkit.einvoice {
+    requires transitive de.ozgkit.core;
+
+    exports de.ozgkit.einvoice;
+}

@@ -1,0 +1,51 @@
+package de.ozgkit.payment;
+
+import java.util.Locale;
+
+/**
+ * Status of an XBezahldienste payment transaction (the spelling follows the standard).
+ *
+ * <p>{@link #INITIAL} while the citizen is on the paypage; {@link #PAYED}, {@link #CANCELED} and
+ * {@link #FAILED} are final. There is no timeout status: a provider that gives up on an unpaid
+ * transaction reports {@link #FAILED}.
+ */
+public enum PaymentStatus {
+    /** Created; the citizen has not finished on the paypage yet. */
+    INITIAL(false),
+    /** Paid (spelled as in the standard). Final. */
+    PAYED(true),
+    /** The citizen aborted the payment. Final. */
+    CANCELED(true),
+    /** The provider aborted the payment or it timed out. Final. */
+    FAILED(true);
+
+    private final boolean terminal;
+
+    PaymentStatus(boolean terminal) {
+        this.terminal = terminal;
+    }
+
+    /** @return whether the status can no longer change */
+    public boolean isFinal() {
+        return terminal;
+    }
+
+    /**
+     * Parses a status code as sent on the wire.
+     *
+     * @param code e.g. {@code "PAYED"}
+     * @return the status
+     * @throws IllegalArgumentException for an unknown code, naming the known ones
+     */
+    public static PaymentStatus fromCode(String code) {
+        if (code != null) {
+            for (PaymentStatus s : values()) {
+                if (s.name().equals(code.toUpperCase(Locale.ROOT))) {
+                    return s;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown XBezahldienste status \"" + code
+                + "\"; known are INITIAL, PAYED, CANCELED, FAILED");
+    }
+}

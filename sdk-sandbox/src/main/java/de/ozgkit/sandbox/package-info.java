@@ -1,0 +1,4 @@
+/**
+ * The sandbox: simulators of the OZG base services on loopback.
+ */
+package de.ozgkit.sandbox;

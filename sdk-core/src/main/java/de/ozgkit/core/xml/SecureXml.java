@@ -413,7 +413,7 @@ public final class SecureXml {
         if (e instanceof XmlParseException xpe) {
             return xpe;
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : causes(e)) {
             if (t instanceof XmlParseException xpe) {
                 return xpe;
             }
@@ -421,17 +421,11 @@ public final class SecureXml {
                 return new XmlParseException(XmlParseException.Reason.TOO_LARGE,
                         "XML document is larger than the limit of " + limits.maxBytes() + " bytes", -1, -1, e);
             }
-            if (t instanceof JAXBException je && je.getLinkedException() != null && je.getLinkedException() != t) {
-                XmlParseException linked = translate((Exception) je.getLinkedException(), limits);
-                if (linked.reason() != XmlParseException.Reason.MALFORMED) {
-                    return linked;
-                }
-            }
         }
         int line = -1;
         int column = -1;
         String msg = String.valueOf(rootMessage(e));
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : causes(e)) {
             if (t instanceof SAXParseException spe) {
                 line = spe.getLineNumber();
                 column = spe.getColumnNumber();
@@ -467,15 +461,30 @@ public final class SecureXml {
 
     private static String rootMessage(Throwable e) {
         String msg = e.getMessage();
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : causes(e)) {
             if (t.getMessage() != null) {
                 msg = t.getMessage();
             }
-            if (t instanceof JAXBException je && je.getLinkedException() != null && t.getCause() == null) {
-                return rootMessage(je.getLinkedException());
-            }
         }
         return msg;
+    }
+
+    /** The exception and its causes, following JAXB's linked and StAX's nested exceptions too. */
+    private static List<Throwable> causes(Throwable e) {
+        List<Throwable> chain = new java.util.ArrayList<>();
+        Throwable t = e;
+        while (t != null && chain.size() < 20 && !chain.contains(t)) {
+            chain.add(t);
+            Throwable next = t.getCause();
+            if (next == null && t instanceof JAXBException je) {
+                next = je.getLinkedException();
+            }
+            if (next == null && t instanceof XMLStreamException xse) {
+                next = xse.getNestedException();
+            }
+            t = next;
+        }
+        return chain;
     }
 
     /** Marker for the size limit, so that it can be told apart from other I/O failures. */

@@ -83,11 +83,22 @@ public final class HttpPipeline implements AutoCloseable {
      * @param sleeper waits between attempts
      */
     public HttpPipeline(OzgClientConfig config, Sleeper sleeper) {
+        this(config, sleeper, Clock.systemUTC());
+    }
+
+    /**
+     * Creates a pipeline with a custom way to wait and a custom clock (deciding token expiry).
+     *
+     * @param config  the client configuration
+     * @param sleeper waits between attempts
+     * @param clock   the clock for OAuth2 token expiry
+     */
+    public HttpPipeline(OzgClientConfig config, Sleeper sleeper, Clock clock) {
         this.config = config;
         this.ownsTransport = config.transport().isEmpty();
         this.transport = config.transport().orElseGet(() -> HttpTransport.create(config));
         this.oauth2 = config.credentials() instanceof Credentials.OAuth2ClientCredentials c
-                ? new OAuth2TokenSource(c, transport, Clock.systemUTC()) : null;
+                ? new OAuth2TokenSource(c, transport, clock) : null;
         this.sleeper = sleeper;
     }
 

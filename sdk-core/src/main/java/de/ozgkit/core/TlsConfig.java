@@ -22,10 +22,9 @@ import javax.net.ssl.TrustManagerFactory;
  * default; switching it off is meant for tests against generated certificates only.
  *
  * <pre>{@code
- * KeyStore clientP12 = KeyMaterial.loadPkcs12(Path.of("client.p12"), password);
  * TlsConfig tls = TlsConfig.builder()
- *         .trustCertificates(providerCa)
- *         .clientKeyStore(clientP12, password)
+ *         .trustCertificates(KeyMaterial.certificates(Path.of("provider-ca.pem")))
+ *         .clientPkcs12(Path.of("client.p12"), password)     // mutual TLS
  *         .build();
  * }</pre>
  *
@@ -196,6 +195,33 @@ public final class TlsConfig {
             } catch (GeneralSecurityException | java.io.IOException e) {
                 throw new IllegalArgumentException("the client key and certificate cannot be combined: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * Presents this identity as client certificate (mutual TLS).
+         *
+         * @param identity key and chain, e.g. from {@link de.ozgkit.core.security.KeyMaterial}
+         * @return this builder
+         */
+        public Builder clientIdentity(de.ozgkit.core.security.Identity identity) {
+            Objects.requireNonNull(identity, "identity");
+            List<X509Certificate> chain = identity.chain();
+            return clientCertificate(identity.privateKey(), chain.toArray(new X509Certificate[0]));
+        }
+
+        /**
+         * Presents the private key and certificate of a PKCS#12 file as client certificate (mutual
+         * TLS). The file is read and checked now, so a wrong password or a file without a key fails
+         * here with a {@link de.ozgkit.core.security.KeyMaterialException} rather than at the first
+         * request.
+         *
+         * @param file     the {@code .p12}/{@code .pfx} file holding exactly one private key
+         * @param password its password
+         * @return this builder
+         * @throws de.ozgkit.core.security.KeyMaterialException when the file cannot be used, with the reason
+         */
+        public Builder clientPkcs12(java.nio.file.Path file, char[] password) {
+            return clientIdentity(de.ozgkit.core.security.KeyMaterial.pkcs12(file, password));
         }
 
         /**

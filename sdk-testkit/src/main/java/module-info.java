@@ -7,5 +7,5 @@ module de.ozgkit.testkit {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
 
-    // exports de.ozgkit.testkit; (comes with the test PKI)
+    exports de.ozgkit.testkit;
 }

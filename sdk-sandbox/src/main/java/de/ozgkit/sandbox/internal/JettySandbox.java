@@ -137,10 +137,13 @@ public final class JettySandbox implements Sandbox {
         server.setErrorHandler(new SandboxHandler.ProblemErrorHandler());
         try {
             server.start();
-        } catch (BindException e) {
-            throw new SandboxException("cannot listen on " + HOST + ":" + settings.port()
-                    + " because the port is in use; choose another port or 0 for a free one", e);
         } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    throw new SandboxException("cannot listen on " + HOST + ":" + settings.port()
+                            + " because the port is in use; choose another port or 0 for a free one", e);
+                }
+            }
             throw new SandboxException("the sandbox server did not start: " + e, e);
         }
         port = connector.getLocalPort();

@@ -75,9 +75,14 @@ class SandboxCommandTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             if (thread.isAlive()) {
-                stop();
+                thread.interrupt();
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -20,11 +20,16 @@ import java.util.Objects;
 public class ProblemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
     private final int status;
+    /** The problem type URI reference. */
     private final String type;
+    /** The title. */
     private final String title;
+    /** The detail, may be {@code null}. */
     private final String detail;
-    private final Map<String, Object> extensions = new LinkedHashMap<>();
+    /** The extension members; values are JSON-writable, not necessarily serializable. */
+    private final transient Map<String, Object> extensions = new LinkedHashMap<>();
 
     /**
      * Creates a problem of type {@code about:blank}.

@@ -14,8 +14,9 @@ import java.util.Objects;
  *
  * <p>The rule set is chosen by the root element (syntax) and the specification identifier (BT-24):
  * the standard CIUS, the Extension and the CVD variant of XRechnung 3.0 ({@link XRechnungVariant}).
- * A document with another identifier is checked against the standard rules, which then report
- * BR-DE-21.
+ * A document with another identifier is checked against the same rules; the XRechnung rules then
+ * add the warning BR-DE-21 and {@link ValidationReport#variant()} is empty, so callers that need an
+ * XRechnung 3.0 invoice check both {@link ValidationReport#valid()} and the variant.
  *
  * <p>Documents are parsed once through ozgkit's hardened parser (no DTDs, so no external entities and
  * no entity expansion; size, depth and attribute limits). A document that cannot be processed yields

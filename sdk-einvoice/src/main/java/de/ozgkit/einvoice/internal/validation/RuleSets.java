@@ -151,8 +151,8 @@ final class RuleSets {
          * one stylesheet and tells them apart itself by BT-24 (its variables XR-CIUS-ID,
          * XR-EXTENSION-ID and XR-CVD-ID): the Extension relaxes and adds rules (BR-DEX-*), the CVD
          * variant adds the Clean Vehicles rules. So every variant runs the EN 16931 rules and then the
-         * XRechnung stylesheet; a document without a known identifier runs the same and is refused by
-         * BR-DE-21.
+         * XRechnung stylesheet; a document without a known identifier runs the same rules, and the
+         * XRechnung stylesheet adds the warning BR-DE-21.
          *
          * @param variant the variant, {@code null} when BT-24 names none of XRechnung 3.0's
          * @return the layers in the order they run

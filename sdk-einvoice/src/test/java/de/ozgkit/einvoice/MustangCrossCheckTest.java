@@ -82,6 +82,26 @@ class MustangCrossCheckTest {
         assertThat(divergences.keySet()).as(divergences.toString()).isEqualTo(SUITE_DIVERGENCES.keySet());
     }
 
+    @Test
+    void ciiElementOutsideTheFacturXSchema_validHereWithWarning_schemaErrorInMustang() {
+        // ram:Reference is in the UN/CEFACT CII D16B schema (which KoSIT's XRechnung configuration uses)
+        // but not in the narrower Factur-X schema Mustang checks XRechnung CII against; EN 16931 itself
+        // only warns about it (CII-SR-442)
+        String xml = TestSuiteFiles.read(NegativeCases.CII)
+                .replace("<ram:BuyerReference>", "<ram:Reference>R-1</ram:Reference><ram:BuyerReference>");
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        ValidationReport ours = VALIDATOR.validate(bytes);
+        Verdict theirs = mustang(bytes, "cii-reference.xml");
+
+        assertThat(ours.valid()).as(ours.toString()).isTrue();
+        assertThat(ours.findings()).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo("CII-SR-442");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        });
+        assertThat(theirs.valid()).isFalse();
+        assertThat(theirs.errorIds()).containsExactly("cvc-complex-type.2.4.a");
+    }
+
     private static Verdict ozgkit(byte[] xml) {
         ValidationReport r = VALIDATOR.validate(xml);
         return new Verdict(r.valid(), r.errors().stream().map(Finding::ruleId).collect(Collectors.toCollection(TreeSet::new)));

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.ozgkit.core.xml.XmlLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +157,40 @@ class ValidatorHostileInputTest {
         assertRefused(report, EInvoiceValidator.RULE_ROOT);
         assertThat(report.findings().get(0).message()).contains("urn:example:not-ubl");
         assertRefused(validate("<CrossIndustryInvoice/>"), EInvoiceValidator.RULE_ROOT);
+    }
+
+    @Test
+    void schemaLocationHints_areNeverFetched() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket s = server.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String url = "http://127.0.0.1:" + server.getLocalPort() + "/evil.xsd";
+            String xml = TestSuiteFiles.read(NegativeCases.UBL)
+                    .replaceFirst("<ubl:Invoice ", "<ubl:Invoice xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                            + " xsi:schemaLocation=\"" + InvoiceSyntax.UBL_INVOICE_NS + " " + url + "\" ")
+                    .replaceFirst("<cbc:CustomizationID>", "<ext:UBLExtensions xmlns:ext=\"urn:oasis:names:specification:"
+                            + "ubl:schema:xsd:CommonExtensionComponents-2\"><ext:UBLExtension><ext:ExtensionContent>"
+                            + "<y:z xmlns:y=\"urn:example:y\" xsi:schemaLocation=\"urn:example:y " + url + "\">v</y:z>"
+                            + "</ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions><cbc:CustomizationID>");
+            ValidationReport report = validate(xml);
+
+            assertThat(report.processed()).isTrue();
+            assertThat(report.toString()).doesNotContain("evil.xsd");
+            // the schema may not fetch anything; the extension itself only draws EN 16931's warning
+            assertThat(report.valid()).as(report.toString()).isTrue();
+            assertThat(report.ruleIds()).contains("UBL-CR-001");
+            assertThat(connections.get()).isZero();
+        }
     }
 
     @Test

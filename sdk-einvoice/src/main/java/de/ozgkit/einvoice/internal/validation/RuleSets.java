@@ -84,7 +84,8 @@ final class RuleSets {
             """;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleSets.class);
-    private static final Processor PROCESSOR = newProcessor();
+    /** Created on first use, so that the schema compilation need not wait for Saxon's start-up. */
+    private static final Lazy<Processor> PROCESSOR = new Lazy<>(RuleSets::newProcessor);
     private static final Map<InvoiceSyntax, Lazy<CompiledRules>> RULES = new EnumMap<>(InvoiceSyntax.class);
 
     static {
@@ -113,7 +114,7 @@ final class RuleSets {
 
     /** @return the Saxon processor the rule sets were compiled with (thread-safe) */
     static Processor processor() {
-        return PROCESSOR;
+        return PROCESSOR.get();
     }
 
     /**
@@ -167,10 +168,11 @@ final class RuleSets {
     }
 
     private static CompiledRules compile(InvoiceSyntax syntax) {
-        // three independent compilations: run them side by side to shorten the first validation
+        // three independent compilations: run them side by side to shorten the first validation; the
+        // schema goes first because it needs no Saxon, whose start-up the other two share
+        CompletableFuture<Schema> schema = async("XML Schema", () -> compileSchema(syntax));
         CompletableFuture<XsltExecutable> en = async("EN 16931",
                 () -> compileSchematron(syntax == InvoiceSyntax.UBL ? EN16931_UBL : EN16931_CII));
-        CompletableFuture<Schema> schema = async("XML Schema", () -> compileSchema(syntax));
         XsltExecutable xr = compileSchematron(syntax == InvoiceSyntax.UBL ? XRECHNUNG_UBL : XRECHNUNG_CII);
         try {
             return new CompiledRules(syntax, schema.join(), en.join(), xr);
@@ -203,7 +205,7 @@ final class RuleSets {
         Namespaces.PREFIXES.forEach((uri, prefix) -> ns.append(ns.length() == 0 ? "" : ", ")
                 .append('\'').append(uri).append("', '").append(prefix).append('\''));
         String wrapper = LOCATION_WRAPPER.formatted(official, ns);
-        XsltCompiler compiler = PROCESSOR.newXsltCompiler();
+        XsltCompiler compiler = processor().newXsltCompiler();
         StringBuilder errors = new StringBuilder();
         compiler.setErrorReporter(error -> {
             // the published stylesheets draw a few style warnings from Saxon; only errors matter

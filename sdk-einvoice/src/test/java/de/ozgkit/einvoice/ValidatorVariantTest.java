@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +28,23 @@ class ValidatorVariantTest {
 
         assertThat(report.variant()).contains(XRechnungVariant.EXTENSION);
         assertThat(report.valid()).as(report.toString()).isTrue();
+    }
+
+    @Test
+    void extensionIdentifier_appliesTheExtensionRules() {
+        // an electronic address scheme in neither code list: EN 16931 refuses it (BR-CL-25) in every
+        // variant; the Extension's own rule on its wider list (BR-DEX-07) applies only to the Extension
+        String base = TestSuiteFiles.read(NegativeCases.CII)
+                .replace("<ram:URIID schemeID=\"EM\">seller@email.de", "<ram:URIID schemeID=\"XX\">seller@email.de");
+        String standard = XRechnungVariant.STANDARD.specificationIdentifier();
+        ValidationReport asStandard = VALIDATOR.validate(base.getBytes(StandardCharsets.UTF_8));
+        ValidationReport asExtension = VALIDATOR.validate(base.replace(standard + "<",
+                XRechnungVariant.EXTENSION.specificationIdentifier() + "<").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(asStandard.errors()).extracting(Finding::ruleId).containsExactly("BR-CL-25");
+        assertThat(asExtension.errors()).extracting(Finding::ruleId).containsExactlyInAnyOrder("BR-CL-25", "BR-DEX-07");
+        assertThat(asExtension.errors()).filteredOn(f -> f.ruleId().equals("BR-DEX-07")).singleElement()
+                .satisfies(f -> assertThat(f.layer()).isEqualTo(ValidationLayer.XRECHNUNG));
     }
 
     @ParameterizedTest

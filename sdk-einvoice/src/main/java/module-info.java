@@ -3,6 +3,11 @@
  */
 module de.ozgkit.einvoice {
     requires transitive de.ozgkit.core;
+    // validation: Saxon-HE runs the official rule sets; their resources come from Mustang's
+    // validator jar and ph-cii-d16b (automatic modules, read for resources only)
+    requires Saxon.HE;
+    requires validator;
+    requires com.helger.cii.d16b;
 
     exports de.ozgkit.einvoice;
 }

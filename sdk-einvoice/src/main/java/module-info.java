@@ -5,4 +5,5 @@ module de.ozgkit.einvoice {
     requires transitive de.ozgkit.core;
 
     exports de.ozgkit.einvoice;
+    exports de.ozgkit.einvoice.model;
 }

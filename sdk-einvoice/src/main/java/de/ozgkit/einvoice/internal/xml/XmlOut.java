@@ -1,8 +1,12 @@
 package de.ozgkit.einvoice.internal.xml;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +27,7 @@ public final class XmlOut implements AutoCloseable {
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final XMLStreamWriter w;
+    private final Writer text;
     private int depth;
     private boolean childWritten;
 
@@ -30,8 +35,11 @@ public final class XmlOut implements AutoCloseable {
      * @param out the stream; flushed but not closed by {@link #close()}
      */
     public XmlOut(OutputStream out) {
+        // the JDK's writer puts single bytes into an OutputStream; a buffered character writer lets it
+        // hand over whole strings instead
+        text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 14);
         try {
-            w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            w = FACTORY.createXMLStreamWriter(text);
             w.writeStartDocument("UTF-8", "1.0");
         } catch (XMLStreamException e) {
             throw io(e);
@@ -194,8 +202,11 @@ public final class XmlOut implements AutoCloseable {
             w.writeCharacters("\n");
             w.flush();
             w.close();
+            text.flush();
         } catch (XMLStreamException e) {
             throw io(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the invoice XML: " + e.getMessage(), e);
         }
     }
 }

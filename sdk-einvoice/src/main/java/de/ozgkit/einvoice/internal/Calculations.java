@@ -62,8 +62,29 @@ public final class Calculations {
     }
 
     /**
-     * Derives what a line's input leaves open, then checks the line rules.
+     * Derives what a line's input leaves open, then checks the line rules. The parameters are the
+     * line's business terms as {@link InvoiceLine} documents them.
      *
+     * @param id                       BT-126
+     * @param note                     BT-127
+     * @param objectIdentifier         BT-128
+     * @param quantity                 BT-129
+     * @param unitCode                 BT-130
+     * @param givenNetAmount           BT-131 as given, {@code null} to compute it
+     * @param orderLineReference       BT-132
+     * @param buyerAccountingReference BT-133
+     * @param period                   BG-26
+     * @param allowances               BG-27
+     * @param charges                  BG-28
+     * @param netPrice                 BT-146
+     * @param discount                 BT-147
+     * @param grossPrice               BT-148
+     * @param baseQuantity             BT-149
+     * @param baseQuantityUnit         BT-150
+     * @param vatCategoryCode          BT-151
+     * @param vatRate                  BT-152
+     * @param item                     BG-31
+     * @param subLines                 BG-DEX-01
      * @return the line
      * @throws de.ozgkit.einvoice.model.InvoiceRuleException if a rule is broken
      */
@@ -190,6 +211,14 @@ public final class Calculations {
     /**
      * Computes DOCUMENT TOTALS (BG-22) per BR-CO-10 .. BR-CO-16 (and BR-DEX-09 for third party payments).
      *
+     * @param lines                   invoice lines
+     * @param allowances              document level allowances with amounts
+     * @param charges                 document level charges with amounts
+     * @param breakdown               the VAT breakdown
+     * @param paid                    Paid amount (BT-113), may be {@code null}
+     * @param rounding                Rounding amount (BT-114), may be {@code null}
+     * @param vatInAccountingCurrency BT-111, may be {@code null}
+     * @param thirdParty              third party payments (BG-DEX-09)
      * @return the totals
      */
     public static DocumentTotals totals(List<InvoiceLine> lines, List<AllowanceCharge> allowances,

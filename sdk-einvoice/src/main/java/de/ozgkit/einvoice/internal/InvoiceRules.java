@@ -66,6 +66,14 @@ public final class InvoiceRules {
 
     /**
      * Checks amounts a user hands to a deriving builder before they are used.
+     *
+     * @param lines                   invoice lines (checked later, with the whole invoice)
+     * @param allowances              document level allowances
+     * @param charges                 document level charges
+     * @param paid                    Paid amount (BT-113)
+     * @param rounding                Rounding amount (BT-114)
+     * @param vatInAccountingCurrency BT-111
+     * @throws InvoiceRuleException for the first rule found broken
      */
     public static void checkInputs(List<InvoiceLine> lines, List<AllowanceCharge> allowances,
                                    List<AllowanceCharge> charges, BigDecimal paid, BigDecimal rounding,

@@ -50,49 +50,73 @@ public record Buyer(String name, String tradingName, Identifier identifier, Iden
         private Builder() {
         }
 
-        /** @param v Buyer name (BT-44) @return this */
+        /**
+         * @param v Buyer name (BT-44)
+         * @return this
+         */
         public Builder name(String v) {
             name = v;
             return this;
         }
 
-        /** @param v Buyer trading name (BT-45) @return this */
+        /**
+         * @param v Buyer trading name (BT-45)
+         * @return this
+         */
         public Builder tradingName(String v) {
             tradingName = v;
             return this;
         }
 
-        /** @param v Buyer identifier (BT-46) @return this */
+        /**
+         * @param v Buyer identifier (BT-46)
+         * @return this
+         */
         public Builder identifier(Identifier v) {
             identifier = v;
             return this;
         }
 
-        /** @param v Buyer legal registration identifier (BT-47) @return this */
+        /**
+         * @param v Buyer legal registration identifier (BT-47)
+         * @return this
+         */
         public Builder legalRegistrationId(Identifier v) {
             legalRegistrationId = v;
             return this;
         }
 
-        /** @param v Buyer VAT identifier (BT-48) @return this */
+        /**
+         * @param v Buyer VAT identifier (BT-48)
+         * @return this
+         */
         public Builder vatId(String v) {
             vatId = v;
             return this;
         }
 
-        /** @param v Buyer electronic address (BT-49) with scheme @return this */
+        /**
+         * @param v Buyer electronic address (BT-49) with scheme
+         * @return this
+         */
         public Builder electronicAddress(Identifier v) {
             electronicAddress = v;
             return this;
         }
 
-        /** @param v BUYER POSTAL ADDRESS (BG-8) @return this */
+        /**
+         * @param v BUYER POSTAL ADDRESS (BG-8)
+         * @return this
+         */
         public Builder address(PostalAddress v) {
             address = v;
             return this;
         }
 
-        /** @param v BUYER CONTACT (BG-9) @return this */
+        /**
+         * @param v BUYER CONTACT (BG-9)
+         * @return this
+         */
         public Builder contact(Contact v) {
             contact = v;
             return this;

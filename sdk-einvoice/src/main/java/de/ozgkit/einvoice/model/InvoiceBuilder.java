@@ -148,31 +148,46 @@ public final class InvoiceBuilder {
         return b;
     }
 
-    /** @param v Invoice number (BT-1) @return this */
+    /**
+     * @param v Invoice number (BT-1)
+     * @return this
+     */
     public InvoiceBuilder number(String v) {
         number = v;
         return this;
     }
 
-    /** @param v Invoice issue date (BT-2) @return this */
+    /**
+     * @param v Invoice issue date (BT-2)
+     * @return this
+     */
     public InvoiceBuilder issueDate(LocalDate v) {
         issueDate = v;
         return this;
     }
 
-    /** @param v Invoice type code (BT-3) @return this */
+    /**
+     * @param v Invoice type code (BT-3)
+     * @return this
+     */
     public InvoiceBuilder type(InvoiceType v) {
         typeCode = v.code();
         return this;
     }
 
-    /** @param v Invoice type code (BT-3) as UNTDID 1001 text @return this */
+    /**
+     * @param v Invoice type code (BT-3) as UNTDID 1001 text
+     * @return this
+     */
     public InvoiceBuilder typeCode(String v) {
         typeCode = v;
         return this;
     }
 
-    /** @param v Invoice currency code (BT-5), ISO 4217 @return this */
+    /**
+     * @param v Invoice currency code (BT-5), ISO 4217
+     * @return this
+     */
     public InvoiceBuilder currencyCode(String v) {
         currencyCode = v;
         return this;
@@ -192,85 +207,127 @@ public final class InvoiceBuilder {
         return this;
     }
 
-    /** @param v VAT accounting currency code (BT-6) @return this */
+    /**
+     * @param v VAT accounting currency code (BT-6)
+     * @return this
+     */
     public InvoiceBuilder vatAccountingCurrencyCode(String v) {
         vatAccountingCurrencyCode = v;
         return this;
     }
 
-    /** @param v Value added tax point date (BT-7) @return this */
+    /**
+     * @param v Value added tax point date (BT-7)
+     * @return this
+     */
     public InvoiceBuilder vatPointDate(LocalDate v) {
         vatPointDate = v;
         return this;
     }
 
-    /** @param v Value added tax point date code (BT-8), UNTDID 2005: 3, 35 or 432 @return this */
+    /**
+     * @param v Value added tax point date code (BT-8), UNTDID 2005: 3, 35 or 432
+     * @return this
+     */
     public InvoiceBuilder vatPointDateCode(String v) {
         vatPointDateCode = v;
         return this;
     }
 
-    /** @param v Payment due date (BT-9) @return this */
+    /**
+     * @param v Payment due date (BT-9)
+     * @return this
+     */
     public InvoiceBuilder paymentDueDate(LocalDate v) {
         paymentDueDate = v;
         return this;
     }
 
-    /** @param v Buyer reference (BT-10), the buyer's Leitweg-ID for German public buyers @return this */
+    /**
+     * @param v Buyer reference (BT-10), the buyer's Leitweg-ID for German public buyers
+     * @return this
+     */
     public InvoiceBuilder buyerReference(String v) {
         buyerReference = v;
         return this;
     }
 
-    /** @param v Project reference (BT-11) @return this */
+    /**
+     * @param v Project reference (BT-11)
+     * @return this
+     */
     public InvoiceBuilder projectReference(String v) {
         projectReference = v;
         return this;
     }
 
-    /** @param v Contract reference (BT-12) @return this */
+    /**
+     * @param v Contract reference (BT-12)
+     * @return this
+     */
     public InvoiceBuilder contractReference(String v) {
         contractReference = v;
         return this;
     }
 
-    /** @param v Purchase order reference (BT-13) @return this */
+    /**
+     * @param v Purchase order reference (BT-13)
+     * @return this
+     */
     public InvoiceBuilder purchaseOrderReference(String v) {
         purchaseOrderReference = v;
         return this;
     }
 
-    /** @param v Sales order reference (BT-14) @return this */
+    /**
+     * @param v Sales order reference (BT-14)
+     * @return this
+     */
     public InvoiceBuilder salesOrderReference(String v) {
         salesOrderReference = v;
         return this;
     }
 
-    /** @param v Receiving advice reference (BT-15) @return this */
+    /**
+     * @param v Receiving advice reference (BT-15)
+     * @return this
+     */
     public InvoiceBuilder receivingAdviceReference(String v) {
         receivingAdviceReference = v;
         return this;
     }
 
-    /** @param v Despatch advice reference (BT-16) @return this */
+    /**
+     * @param v Despatch advice reference (BT-16)
+     * @return this
+     */
     public InvoiceBuilder despatchAdviceReference(String v) {
         despatchAdviceReference = v;
         return this;
     }
 
-    /** @param v Tender or lot reference (BT-17) @return this */
+    /**
+     * @param v Tender or lot reference (BT-17)
+     * @return this
+     */
     public InvoiceBuilder tenderOrLotReference(String v) {
         tenderOrLotReference = v;
         return this;
     }
 
-    /** @param v Invoiced object identifier (BT-18) with scheme @return this */
+    /**
+     * @param v Invoiced object identifier (BT-18) with scheme
+     * @return this
+     */
     public InvoiceBuilder invoicedObjectIdentifier(Identifier v) {
         invoicedObjectIdentifier = v;
         return this;
     }
 
-    /** @param v Buyer accounting reference (BT-19) @return this */
+    /**
+     * @param v Buyer accounting reference (BT-19)
+     * @return this
+     */
     public InvoiceBuilder buyerAccountingReference(String v) {
         buyerAccountingReference = v;
         return this;
@@ -306,103 +363,154 @@ public final class InvoiceBuilder {
                 + de.ozgkit.core.money.Money.round(baseAmount).toPlainString() + "#") + "\n";
     }
 
-    /** @param v an INVOICE NOTE (BG-1) @return this */
+    /**
+     * @param v an INVOICE NOTE (BG-1)
+     * @return this
+     */
     public InvoiceBuilder addNote(Note v) {
         notes.add(Objects.requireNonNull(v, "note"));
         return this;
     }
 
-    /** @param v Business process type (BT-23) @return this */
+    /**
+     * @param v Business process type (BT-23)
+     * @return this
+     */
     public InvoiceBuilder businessProcessType(String v) {
         businessProcessType = v;
         return this;
     }
 
-    /** @param v Specification identifier (BT-24) @return this */
+    /**
+     * @param v Specification identifier (BT-24)
+     * @return this
+     */
     public InvoiceBuilder specificationIdentifier(String v) {
         specificationIdentifier = v;
         return this;
     }
 
-    /** @param v the XRechnung variant, which sets the Specification identifier (BT-24) @return this */
+    /**
+     * @param v the XRechnung variant, which sets the Specification identifier (BT-24)
+     * @return this
+     */
     public InvoiceBuilder variant(XRechnungVariant v) {
         specificationIdentifier = v.specificationIdentifier();
         return this;
     }
 
-    /** @param v a PRECEDING INVOICE REFERENCE (BG-3) @return this */
+    /**
+     * @param v a PRECEDING INVOICE REFERENCE (BG-3)
+     * @return this
+     */
     public InvoiceBuilder addPrecedingInvoice(PrecedingInvoiceReference v) {
         precedingInvoices.add(Objects.requireNonNull(v, "preceding invoice reference"));
         return this;
     }
 
-    /** @param v SELLER (BG-4) @return this */
+    /**
+     * @param v SELLER (BG-4)
+     * @return this
+     */
     public InvoiceBuilder seller(Seller v) {
         seller = v;
         return this;
     }
 
-    /** @param v BUYER (BG-7) @return this */
+    /**
+     * @param v BUYER (BG-7)
+     * @return this
+     */
     public InvoiceBuilder buyer(Buyer v) {
         buyer = v;
         return this;
     }
 
-    /** @param v PAYEE (BG-10) @return this */
+    /**
+     * @param v PAYEE (BG-10)
+     * @return this
+     */
     public InvoiceBuilder payee(Payee v) {
         payee = v;
         return this;
     }
 
-    /** @param v SELLER TAX REPRESENTATIVE PARTY (BG-11) @return this */
+    /**
+     * @param v SELLER TAX REPRESENTATIVE PARTY (BG-11)
+     * @return this
+     */
     public InvoiceBuilder taxRepresentative(TaxRepresentative v) {
         taxRepresentative = v;
         return this;
     }
 
-    /** @param v DELIVERY INFORMATION (BG-13) @return this */
+    /**
+     * @param v DELIVERY INFORMATION (BG-13)
+     * @return this
+     */
     public InvoiceBuilder delivery(Delivery v) {
         delivery = v;
         return this;
     }
 
-    /** @param v INVOICING PERIOD (BG-14) @return this */
+    /**
+     * @param v INVOICING PERIOD (BG-14)
+     * @return this
+     */
     public InvoiceBuilder invoicingPeriod(Period v) {
         invoicingPeriod = v;
         return this;
     }
 
-    /** @param v PAYMENT INSTRUCTIONS (BG-16) @return this */
+    /**
+     * @param v PAYMENT INSTRUCTIONS (BG-16)
+     * @return this
+     */
     public InvoiceBuilder paymentInstructions(PaymentInstructions v) {
         paymentInstructions = v;
         return this;
     }
 
-    /** @param v a DOCUMENT LEVEL ALLOWANCE (BG-20) or CHARGE (BG-21), sorted by its flag @return this */
+    /**
+     * @param v a DOCUMENT LEVEL ALLOWANCE (BG-20) or CHARGE (BG-21), sorted by its flag
+     * @return this
+     */
     public InvoiceBuilder addAllowanceCharge(AllowanceCharge v) {
         (Objects.requireNonNull(v, "allowance or charge").charge() ? charges : allowances).add(v);
         return this;
     }
 
-    /** @param v an ADDITIONAL SUPPORTING DOCUMENT (BG-24) @return this */
+    /**
+     * @param v an ADDITIONAL SUPPORTING DOCUMENT (BG-24)
+     * @return this
+     */
     public InvoiceBuilder addSupportingDocument(SupportingDocument v) {
         supportingDocuments.add(Objects.requireNonNull(v, "supporting document"));
         return this;
     }
 
-    /** @param v an INVOICE LINE (BG-25) @return this */
+    /**
+     * @param v an INVOICE LINE (BG-25)
+     * @return this
+     */
     public InvoiceBuilder addLine(InvoiceLine v) {
         lines.add(Objects.requireNonNull(v, "invoice line"));
         return this;
     }
 
-    /** @param v INVOICE LINEs (BG-25) @return this */
+    /**
+     * @param v INVOICE LINEs (BG-25)
+     * @return this
+     */
     public InvoiceBuilder addLines(List<InvoiceLine> v) {
         v.forEach(this::addLine);
         return this;
     }
 
-    /** @param v a THIRD PARTY PAYMENT (BG-DEX-09; XRechnung Extension, UBL only) @return this */
+    /**
+     * @param v a THIRD PARTY PAYMENT (BG-DEX-09; XRechnung Extension, UBL only)
+     * @return this
+     */
     public InvoiceBuilder addThirdPartyPayment(ThirdPartyPayment v) {
         thirdPartyPayments.add(Objects.requireNonNull(v, "third party payment"));
         return this;

@@ -125,19 +125,28 @@ public record InvoiceLine(String id, String note, Identifier objectIdentifier, B
             this.derive = derive;
         }
 
-        /** @param v Invoice line identifier (BT-126) @return this */
+        /**
+         * @param v Invoice line identifier (BT-126)
+         * @return this
+         */
         public Builder id(String v) {
             id = v;
             return this;
         }
 
-        /** @param v Invoice line note (BT-127) @return this */
+        /**
+         * @param v Invoice line note (BT-127)
+         * @return this
+         */
         public Builder note(String v) {
             note = v;
             return this;
         }
 
-        /** @param v Invoice line object identifier (BT-128) @return this */
+        /**
+         * @param v Invoice line object identifier (BT-128)
+         * @return this
+         */
         public Builder objectIdentifier(Identifier v) {
             objectIdentifier = v;
             return this;
@@ -155,37 +164,55 @@ public record InvoiceLine(String id, String note, Identifier objectIdentifier, B
             return this;
         }
 
-        /** @param v Invoice line net amount (BT-131); computed by a deriving builder when not set @return this */
+        /**
+         * @param v Invoice line net amount (BT-131); computed by a deriving builder when not set
+         * @return this
+         */
         public Builder netAmount(BigDecimal v) {
             netAmount = v;
             return this;
         }
 
-        /** @param v Referenced purchase order line reference (BT-132) @return this */
+        /**
+         * @param v Referenced purchase order line reference (BT-132)
+         * @return this
+         */
         public Builder orderLineReference(String v) {
             orderLineReference = v;
             return this;
         }
 
-        /** @param v Invoice line Buyer accounting reference (BT-133) @return this */
+        /**
+         * @param v Invoice line Buyer accounting reference (BT-133)
+         * @return this
+         */
         public Builder buyerAccountingReference(String v) {
             buyerAccountingReference = v;
             return this;
         }
 
-        /** @param v INVOICE LINE PERIOD (BG-26) @return this */
+        /**
+         * @param v INVOICE LINE PERIOD (BG-26)
+         * @return this
+         */
         public Builder period(Period v) {
             period = v;
             return this;
         }
 
-        /** @param v an INVOICE LINE ALLOWANCE (BG-27) or CHARGE (BG-28), sorted by its flag @return this */
+        /**
+         * @param v an INVOICE LINE ALLOWANCE (BG-27) or CHARGE (BG-28), sorted by its flag
+         * @return this
+         */
         public Builder addAllowanceCharge(LineAllowanceCharge v) {
             (v.charge() ? charges : allowances).add(v);
             return this;
         }
 
-        /** @param v Item net price (BT-146) @return this */
+        /**
+         * @param v Item net price (BT-146)
+         * @return this
+         */
         public Builder netPrice(BigDecimal v) {
             netPrice = v;
             return this;
@@ -213,7 +240,10 @@ public record InvoiceLine(String id, String note, Identifier objectIdentifier, B
             return this;
         }
 
-        /** @param v PRICE DETAILS (BG-29) as a whole @return this */
+        /**
+         * @param v PRICE DETAILS (BG-29) as a whole
+         * @return this
+         */
         public Builder price(Price v) {
             if (v == null) {
                 netPrice = discount = grossPrice = baseQuantity = null;
@@ -248,13 +278,19 @@ public record InvoiceLine(String id, String note, Identifier objectIdentifier, B
             return this;
         }
 
-        /** @param v ITEM INFORMATION (BG-31) @return this */
+        /**
+         * @param v ITEM INFORMATION (BG-31)
+         * @return this
+         */
         public Builder item(Item v) {
             item = v;
             return this;
         }
 
-        /** @param v a SUB INVOICE LINE (BG-DEX-01; XRechnung Extension, UBL only) @return this */
+        /**
+         * @param v a SUB INVOICE LINE (BG-DEX-01; XRechnung Extension, UBL only)
+         * @return this
+         */
         public Builder addSubLine(InvoiceLine v) {
             subLines.add(Objects.requireNonNull(v, "sub line"));
             return this;

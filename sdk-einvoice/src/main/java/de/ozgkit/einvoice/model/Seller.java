@@ -72,61 +72,91 @@ public record Seller(String name, String tradingName, List<Identifier> identifie
         private Builder() {
         }
 
-        /** @param v Seller name (BT-27) @return this */
+        /**
+         * @param v Seller name (BT-27)
+         * @return this
+         */
         public Builder name(String v) {
             name = v;
             return this;
         }
 
-        /** @param v Seller trading name (BT-28) @return this */
+        /**
+         * @param v Seller trading name (BT-28)
+         * @return this
+         */
         public Builder tradingName(String v) {
             tradingName = v;
             return this;
         }
 
-        /** @param v a Seller identifier (BT-29), added to those already set @return this */
+        /**
+         * @param v a Seller identifier (BT-29), added to those already set
+         * @return this
+         */
         public Builder addIdentifier(Identifier v) {
             identifiers.add(v);
             return this;
         }
 
-        /** @param v Seller legal registration identifier (BT-30) @return this */
+        /**
+         * @param v Seller legal registration identifier (BT-30)
+         * @return this
+         */
         public Builder legalRegistrationId(Identifier v) {
             legalRegistrationId = v;
             return this;
         }
 
-        /** @param v Seller VAT identifier (BT-31) @return this */
+        /**
+         * @param v Seller VAT identifier (BT-31)
+         * @return this
+         */
         public Builder vatId(String v) {
             vatId = v;
             return this;
         }
 
-        /** @param v Seller tax registration identifier (BT-32) @return this */
+        /**
+         * @param v Seller tax registration identifier (BT-32)
+         * @return this
+         */
         public Builder taxRegistrationId(String v) {
             taxRegistrationId = v;
             return this;
         }
 
-        /** @param v Seller additional legal information (BT-33) @return this */
+        /**
+         * @param v Seller additional legal information (BT-33)
+         * @return this
+         */
         public Builder additionalLegalInformation(String v) {
             additionalLegalInformation = v;
             return this;
         }
 
-        /** @param v Seller electronic address (BT-34) with scheme @return this */
+        /**
+         * @param v Seller electronic address (BT-34) with scheme
+         * @return this
+         */
         public Builder electronicAddress(Identifier v) {
             electronicAddress = v;
             return this;
         }
 
-        /** @param v SELLER POSTAL ADDRESS (BG-5) @return this */
+        /**
+         * @param v SELLER POSTAL ADDRESS (BG-5)
+         * @return this
+         */
         public Builder address(PostalAddress v) {
             address = v;
             return this;
         }
 
-        /** @param v SELLER CONTACT (BG-6) @return this */
+        /**
+         * @param v SELLER CONTACT (BG-6)
+         * @return this
+         */
         public Builder contact(Contact v) {
             contact = v;
             return this;

@@ -45,6 +45,39 @@ class XRechnungReaderTest {
         assertThat(XRechnungReader.create().read(XRechnungWriter.ubl().toBytes(inv))).isEqualTo(inv);
     }
 
+    @ParameterizedTest
+    @EnumSource(InvoiceSyntax.class)
+    void readWrite_directDebitWithPayee_keepsTheCreditorIdentifier(InvoiceSyntax syntax) {
+        Invoice inv = TestInvoices.minimal()
+                .payee(new de.ozgkit.einvoice.model.Payee("Inkasso GmbH", null, null))
+                .paymentInstructions(de.ozgkit.einvoice.model.PaymentInstructions
+                        .sepaDirectDebit("MANDAT-7", "DE98ZZZ09999999999", "DE02120300000000202051")
+                        .withRemittanceInformation("RE-2024-0001"))
+                .build();
+        byte[] xml = XRechnungWriter.of(syntax).toBytes(inv);
+        assertThat(Schemas.errors(xml)).isEmpty();
+        if (syntax == InvoiceSyntax.UBL) {
+            // EN 16931 puts BT-90 on the payee when there is one
+            assertThat(new String(xml, StandardCharsets.UTF_8)).containsPattern(
+                    "(?s)<cac:PayeeParty>\\s*<cac:PartyIdentification>\\s*<cbc:ID schemeID=\"SEPA\">DE98ZZZ09999999999");
+        }
+        assertThat(XRechnungReader.create().read(xml)).isEqualTo(inv);
+    }
+
+    @ParameterizedTest
+    @EnumSource(InvoiceSyntax.class)
+    void readWrite_cvdVariant_roundTrips(InvoiceSyntax syntax) {
+        Invoice cvd = TestInvoices.minimal().variant(XRechnungVariant.CVD).contractReference("V-1").tenderOrLotReference("LOS-1")
+                .addLine(TestInvoices.line("2", "1", "C62", "45000.00", VatCategory.STANDARD_RATE, "19")
+                        .item(new de.ozgkit.einvoice.model.Item("Elektrobus", null, null, null, null,
+                                java.util.List.of(new de.ozgkit.einvoice.model.Classification("M3", "CVD", null)), null,
+                                java.util.List.of(new de.ozgkit.einvoice.model.ItemAttribute("cva", "CLEAN")))).build())
+                .build();
+        Invoice back = XRechnungReader.create().read(XRechnungWriter.of(syntax).toBytes(cvd));
+        assertThat(back).isEqualTo(cvd);
+        assertThat(back.variant()).contains(XRechnungVariant.CVD);
+    }
+
     @Test
     void convert_ublToCiiAndBack_keepsTheModel(@TempDir Path dir) {
         Invoice rich = TestInvoices.rich();

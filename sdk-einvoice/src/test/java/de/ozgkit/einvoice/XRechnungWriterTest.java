@@ -101,6 +101,18 @@ class XRechnungWriterTest {
     }
 
     @Test
+    void write_toAFailingStream_throwsUncheckedIOException() {
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        assertThatThrownBy(() -> XRechnungWriter.ubl().write(TestInvoices.rich(), broken))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("disk full");
+    }
+
+    @Test
     void writeToFile_replacesOnlyWhenComplete(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("rechnung.xml");
         XRechnungWriter.cii().write(TestInvoices.minimal().build(), file);

@@ -10,4 +10,5 @@ module de.ozgkit.einvoice {
     requires com.helger.cii.d16b;
 
     exports de.ozgkit.einvoice;
+    exports de.ozgkit.einvoice.model;
 }

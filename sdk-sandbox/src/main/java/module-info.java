@@ -4,6 +4,7 @@
  */
 module de.ozgkit.sandbox {
     requires transitive de.ozgkit.core;
+    requires transitive com.fasterxml.jackson.databind;
     requires de.ozgkit.testkit;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.http;

@@ -1,8 +1,13 @@
 package de.ozgkit.sandbox.payment;
 
+import de.ozgkit.sandbox.SandboxContext;
+import de.ozgkit.sandbox.SandboxService;
+import de.ozgkit.sandbox.http.Reply;
+import de.ozgkit.sandbox.http.RouteRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Builder#mutualTls} select the variant. Unpaid transactions turn FAILED after
  * {@link Builder#paypageTimeout} (default 15 minutes). State is in memory; thread-safe.
  */
-public final class PaymentProviderSimulator {
+public final class PaymentProviderSimulator implements SandboxService {
 
     /** Name of the service in the sandbox, and the first path segment of its base URI. */
     public static final String SERVICE_NAME = "payment";
@@ -45,11 +50,68 @@ public final class PaymentProviderSimulator {
     }
 
     private final Options options;
-    private final ProviderEngine engine;
+    private final boolean ownClock;
+    private volatile ProviderEngine engine;
 
-    private PaymentProviderSimulator(Options options) {
+    private PaymentProviderSimulator(Options options, boolean ownClock) {
         this.options = options;
+        this.ownClock = ownClock;
         this.engine = new ProviderEngine(options);
+    }
+
+    @Override
+    public String name() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public boolean wantsClientCertificates() {
+        return requiresClientCertificate();
+    }
+
+    /**
+     * Adds the XBezahldienste routes; uses the sandbox's clock unless the builder set one.
+     *
+     * @param context the sandbox context
+     */
+    @Override
+    public void mount(SandboxContext context) {
+        ProviderEngine e = ownClock ? engine : new ProviderEngine(withClock(options, context.clock()));
+        this.engine = e;
+        context.routes()
+                .post("/paymenttransaction/{originatorId}/{endPointId}", r -> reply(e.create(r.pathParam("originatorId"),
+                        r.pathParam("endPointId"), r::header, !r.clientCertificates().isEmpty(),
+                        r.contentType().orElse(null), r.body(), r.serviceBaseUri())))
+                .get("/paymenttransaction/{originatorId}/{endPointId}/{transactionId}", r -> reply(e.get(
+                        r.pathParam("originatorId"), r.pathParam("endPointId"), r.pathParam("transactionId"), r::header,
+                        !r.clientCertificates().isEmpty(), r.serviceBaseUri())))
+                .get("/status/{originatorId}/{endPointId}", r -> reply(e.health(r.pathParam("originatorId"),
+                        r.pathParam("endPointId"), r::header, !r.clientCertificates().isEmpty())))
+                .get("/paypage/{transactionId}", r -> reply(e.paypage(r.pathParam("transactionId"), r.serviceBaseUri())))
+                .post("/paypage/{transactionId}", r -> reply(e.paypageSubmit(r.pathParam("transactionId"),
+                        r.contentType().orElse(null), r.body())));
+        if (options.auth() == ProviderEngine.Auth.OAUTH2) {
+            context.routes().post("/oauth/token", r -> reply(e.token(r::header, r.contentType().orElse(null), r.body())));
+        }
+    }
+
+    private static Options withClock(Options o, Clock clock) {
+        return new Options(o.auth(), o.basicUser(), o.basicPassword(), o.clientId(), o.clientSecret(), o.tokenLifetime(),
+                o.knownPairs(), o.forbiddenPairs(), o.requiredBookingData(), o.paypageTimeout(), o.legacyOriginatorCode(),
+                clock, o.available());
+    }
+
+    private static Reply reply(ProviderEngine.Answer a) {
+        Reply r = Reply.bytes(a.status(), a.contentType(), a.body());
+        for (Map.Entry<String, String> h : a.headers().entrySet()) {
+            r = r.withHeader(h.getKey(), h.getValue());
+        }
+        return r;
+    }
+
+    /** @return how many API calls were refused for missing or wrong credentials (401) */
+    public int unauthorizedCount() {
+        return engine.unauthorizedCount();
     }
 
     /** @return a builder: no authentication, every well-formed pair accepted, 15 minutes paypage timeout */
@@ -57,7 +119,7 @@ public final class PaymentProviderSimulator {
         return new Builder();
     }
 
-    /** @return a simulator with the defaults */
+    /** @return a simulator with the defaults: no authentication, every well-formed pair, 15 minutes paypage timeout */
     public static PaymentProviderSimulator create() {
         return builder().build();
     }
@@ -132,7 +194,7 @@ public final class PaymentProviderSimulator {
         private final Set<String> requiredBookingData = new LinkedHashSet<>();
         private Duration paypageTimeout = Duration.ofMinutes(15);
         private boolean legacyOriginatorCode;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
 
         private Builder() {
         }
@@ -245,7 +307,8 @@ public final class PaymentProviderSimulator {
         }
 
         /**
-         * @param clock the clock for timestamps, token expiry and the paypage timeout
+         * @param clock the clock for timestamps, token expiry and the paypage timeout; by default the
+         *              sandbox's clock
          * @return this builder
          */
         public Builder clock(Clock clock) {
@@ -257,7 +320,8 @@ public final class PaymentProviderSimulator {
         public PaymentProviderSimulator build() {
             return new PaymentProviderSimulator(new Options(auth, basicUser, basicPassword, clientId, clientSecret,
                     tokenLifetime, Set.copyOf(knownPairs), Set.copyOf(forbiddenPairs), Set.copyOf(requiredBookingData),
-                    paypageTimeout, legacyOriginatorCode, clock, new AtomicBoolean(true)));
+                    paypageTimeout, legacyOriginatorCode, clock == null ? Clock.systemUTC() : clock,
+                    new AtomicBoolean(true)), clock != null);
         }
     }
 }

@@ -44,6 +44,7 @@ final class ProviderEngine {
     private final PaymentProviderSimulator.Options options;
     private final TransactionStore store;
     private final TokenIssuer tokens;
+    private final java.util.concurrent.atomic.AtomicInteger unauthorized = new java.util.concurrent.atomic.AtomicInteger();
 
     ProviderEngine(PaymentProviderSimulator.Options options) {
         this.options = options;
@@ -59,6 +60,10 @@ final class ProviderEngine {
 
     Optional<TokenIssuer> tokens() {
         return Optional.ofNullable(tokens);
+    }
+
+    int unauthorizedCount() {
+        return unauthorized.get();
     }
 
     // ---- API ------------------------------------------------------------------------------
@@ -207,10 +212,13 @@ final class ProviderEngine {
         Answer run();
     }
 
-    private static Answer guarded(Action a) {
+    private Answer guarded(Action a) {
         try {
             return a.run();
         } catch (ProviderProblem p) {
+            if (p.status() == 401) {
+                unauthorized.incrementAndGet();
+            }
             Map<String, String> headers = p.status() == 401
                     ? Map.of("WWW-Authenticate", "Bearer realm=\"ozgkit-sandbox-payment\"") : Map.of();
             return new Answer(p.status(), "application/problem+json", bytes(problemJson(p)), headers);

@@ -168,9 +168,8 @@ final class RequestChecks {
             }
         }
         if (sum.compareTo(gros) != 0) {
-            throw new ProviderProblem(400, "CALCULATION_ERROR", "grosAmount " + gros.toPlainString()
-                    + " is not the sum of totalNetAmount and totalTaxAmount of the items, "
-                    + sum.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+            throw new ProviderProblem(400, "CALCULATION_ERROR", "grosAmount " + money(gros)
+                    + " is not the sum of totalNetAmount and totalTaxAmount of the items, " + money(sum));
         }
         JsonNode requestor = req.get("requestor");
         if (requestor != null && !requestor.isNull()) {
@@ -277,6 +276,11 @@ final class RequestChecks {
             throw ProviderProblem.validation(field + " must have at most 2 decimal places, was " + v.toPlainString());
         }
         return v;
+    }
+
+    /** An amount with at least two decimal places, as money is written. */
+    static String money(BigDecimal amount) {
+        return amount.setScale(Math.max(2, amount.scale())).toPlainString();
     }
 
     private static boolean allId(String s) {

@@ -114,6 +114,15 @@ class SandboxRoutingTest {
     }
 
     @Test
+    void requestsJettyRejectsBeforeRouting_stillAnswerProblemJson() throws IOException {
+        Http.Answer hugeHeader = http.send(org.apache.hc.core5.http.io.support.ClassicRequestBuilder.get(Http.uri(base, "/headers"))
+                .addHeader("X-Test", "x".repeat(20_000)).build());
+        assertProblem(hugeHeader, 431);
+        assertProblem(http.get(Http.uri(base, "/items/a%2Fb")), 400);
+        assertThat(http.get(Http.uri(base, "/items/ok")).status()).isEqualTo(200);
+    }
+
+    @Test
     void unknownService_answers404ProblemNamingTheServices() throws IOException {
         Http.Answer answer = http.get(Http.uri(sandbox.rootUri(), "/nothing/here"));
         assertProblem(answer, 404);

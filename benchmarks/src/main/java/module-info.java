@@ -3,7 +3,13 @@
  */
 module de.ozgkit.benchmarks {
     requires de.ozgkit.core;
+    requires de.ozgkit.payment;
+    requires de.ozgkit.sandbox;
+    requires org.apache.httpcomponents.client5.httpclient5;
+    requires org.apache.httpcomponents.core5.httpcore5;
+    requires com.fasterxml.jackson.databind;
     requires jmh.core;
+    requires jdk.management;
 
-    // exports de.ozgkit.benchmarks; (comes with the first benchmark)
+    exports de.ozgkit.benchmarks;
 }

@@ -1,8 +1,10 @@
 package de.ozgkit.payment;
 
+import de.ozgkit.payment.internal.PaymentAccess;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A payment transaction as the provider answers it ({@code PaymentTransaction} of XBezahldienste
@@ -16,8 +18,13 @@ import java.util.Optional;
  */
 public final class PaymentTransaction {
 
+    static {
+        PaymentAccess.install(PaymentTransaction::new);
+    }
+
     private final PaymentInformation information;
-    private final PaymentRequest request;
+    /** The echoed request, or how to read it when first asked for (answers are read lazily). */
+    private volatile Object request;
 
     /**
      * Creates a transaction.
@@ -28,8 +35,15 @@ public final class PaymentTransaction {
      */
     public PaymentTransaction(PaymentInformation information, PaymentRequest request) {
         this.information = Objects.requireNonNull(information, "information");
-        this.request = request;
+        this.request = request == null ? NONE : request;
     }
+
+    private PaymentTransaction(PaymentInformation information, Supplier<PaymentRequest> echo) {
+        this.information = Objects.requireNonNull(information, "information");
+        this.request = Objects.requireNonNull(echo, "echo");
+    }
+
+    private static final Object NONE = new Object();
 
     /** @return the payment information */
     public PaymentInformation information() {
@@ -38,7 +52,14 @@ public final class PaymentTransaction {
 
     /** @return the payment request as the provider echoed it, if it did */
     public Optional<PaymentRequest> request() {
-        return Optional.ofNullable(request);
+        Object r = request;
+        if (r instanceof Supplier<?> echo) {
+            // read once; a race only repeats the same pure computation
+            PaymentRequest parsed = (PaymentRequest) echo.get();
+            r = parsed == null ? NONE : parsed;
+            request = r;
+        }
+        return r == NONE ? Optional.empty() : Optional.of((PaymentRequest) r);
     }
 
     /** @return the provider's transaction id */
@@ -63,17 +84,17 @@ public final class PaymentTransaction {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PaymentTransaction t && information.equals(t.information) && Objects.equals(request, t.request);
+        return o instanceof PaymentTransaction t && information.equals(t.information) && request().equals(t.request());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(information, request);
+        return Objects.hash(information, request());
     }
 
     @Override
     public String toString() {
         return "PaymentTransaction[transactionId=" + transactionId() + ", status=" + status()
-                + (request == null ? "" : ", requestId=" + request.requestId()) + "]";
+                + request().map(r -> ", requestId=" + r.requestId()).orElse("") + "]";
     }
 }

@@ -1,6 +1,8 @@
 package de.ozgkit.payment.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -151,63 +153,114 @@ public final class PaymentJson {
     }
 
     /**
-     * Reads a {@code PaymentTransaction} answer.
+     * Reads a {@code PaymentTransaction} answer. The payment information is read at once with a
+     * streaming parser; the echoed payment request is kept as bytes and read (and checked against
+     * the standard's rules) only when {@link PaymentTransaction#request()} is first called. An echo
+     * that breaks the rules is left out.
      *
      * @param body the response body
      * @return the transaction
      * @throws OzgClientException of kind PROTOCOL when the body is not a valid PaymentTransaction
      */
     public static PaymentTransaction readTransaction(byte[] body) {
-        JsonNode root;
-        try {
-            root = READER.readTree(body);
+        PaymentInformation information = null;
+        boolean echo = false;
+        try (JsonParser p = Json.mapper().getFactory().createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw protocol("the answer is not a JSON object");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("paymentInformation")) {
+                    if (value != JsonToken.START_OBJECT) {
+                        throw protocol("the answer has no paymentInformation object");
+                    }
+                    information = readInformation(p);
+                } else {
+                    echo |= name.equals("paymentRequest") && value == JsonToken.START_OBJECT;
+                    p.skipChildren();
+                }
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw protocol("the answer is not a single JSON object");
+            }
         } catch (IOException e) {
             throw protocol("the answer is not valid JSON");
         }
-        if (root == null || !root.isObject()) {
-            throw protocol("the answer is not a JSON object");
-        }
-        JsonNode info = root.get("paymentInformation");
-        if (info == null || !info.isObject()) {
+        if (information == null) {
             throw protocol("the answer has no paymentInformation object");
         }
-        PaymentInformation information = readInformation(info);
-        PaymentRequest echoed = null;
-        JsonNode req = root.get("paymentRequest");
-        if (req != null && req.isObject()) {
-            try {
-                echoed = readRequest(req);
-            } catch (IllegalArgumentException | OzgClientException e) {
-                // the echo is informational; one the standard's rules reject is left out
-                echoed = null;
-            }
+        if (!echo) {
+            return new PaymentTransaction(information, null);
         }
-        return new PaymentTransaction(information, echoed);
+        return PaymentAccess.transaction(information, () -> readEcho(body));
     }
 
-    private static PaymentInformation readInformation(JsonNode info) {
-        String transactionId = text(info, "transactionId");
+    /** Reads the echoed request from a complete (already checked) answer; null when it breaks the rules. */
+    private static PaymentRequest readEcho(byte[] body) {
+        try {
+            JsonNode req = READER.readTree(body).get("paymentRequest");
+            return req != null && req.isObject() ? readRequest(req) : null;
+        } catch (IOException | IllegalArgumentException | OzgClientException e) {
+            // the echo is informational; one the standard's rules reject is left out
+            return null;
+        }
+    }
+
+    private static PaymentInformation readInformation(JsonParser p) throws IOException {
+        String transactionId = null;
+        String status = null;
+        String statusDetail = null;
+        String transactionUrl = null;
+        String redirectUrl = null;
+        String reference = null;
+        String timestamp = null;
+        String method = null;
+        String methodDetail = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            String text = value == JsonToken.VALUE_STRING ? p.getText() : null;
+            if (text == null) {
+                p.skipChildren();
+                if (name.equals("transactionId") && value != JsonToken.VALUE_NULL) {
+                    throw protocol("paymentInformation.transactionId is not a text");
+                }
+                continue;
+            }
+            switch (name) {
+                case "transactionId" -> transactionId = text;
+                case "status" -> status = text;
+                case "statusDetail" -> statusDetail = text;
+                case "transactionUrl" -> transactionUrl = text;
+                case "transactionRedirectUrl" -> redirectUrl = text;
+                case "transactionReference" -> reference = text;
+                case "transactionTimestamp" -> timestamp = text;
+                case "paymentMethod" -> method = text;
+                case "paymentMethodDetail" -> methodDetail = text;
+                default -> { }
+            }
+        }
         if (transactionId == null || transactionId.isBlank() || transactionId.length() > 44) {
             throw protocol("paymentInformation.transactionId is missing or not 1 to 44 characters");
         }
-        String statusCode = text(info, "status");
-        PaymentStatus status;
+        PaymentStatus parsed;
         try {
-            status = PaymentStatus.fromCode(statusCode);
+            parsed = PaymentStatus.fromCode(status);
         } catch (IllegalArgumentException e) {
             throw protocol("paymentInformation.status is missing or unknown; " + e.getMessage());
         }
-        PaymentInformation.Builder b = PaymentInformation.builder(transactionId, status)
-                .statusDetail(text(info, "statusDetail"))
-                .transactionUrl(uri(info, "transactionUrl"))
-                .transactionRedirectUrl(uri(info, "transactionRedirectUrl"))
-                .transactionReference(text(info, "transactionReference"))
-                .paymentMethodDetail(text(info, "paymentMethodDetail"));
-        String ts = text(info, "transactionTimestamp");
-        if (ts != null) {
-            b.transactionTimestamp(timestamp(ts, "paymentInformation.transactionTimestamp"));
+        PaymentInformation.Builder b = PaymentInformation.builder(transactionId, parsed)
+                .statusDetail(statusDetail)
+                .transactionUrl(uri("transactionUrl", transactionUrl))
+                .transactionRedirectUrl(uri("transactionRedirectUrl", redirectUrl))
+                .transactionReference(reference)
+                .paymentMethodDetail(methodDetail);
+        if (timestamp != null) {
+            b.transactionTimestamp(timestamp(timestamp, "paymentInformation.transactionTimestamp"));
         }
-        String method = text(info, "paymentMethod");
         if (method != null && !method.isBlank()) {
             PaymentMethod m;
             try {
@@ -304,8 +357,7 @@ public final class PaymentJson {
         return n != null && n.isNumber() ? n.decimalValue() : null;
     }
 
-    private static URI uri(JsonNode node, String name) {
-        String s = text(node, name);
+    private static URI uri(String name, String s) {
         if (s == null || s.isBlank()) {
             return null;
         }

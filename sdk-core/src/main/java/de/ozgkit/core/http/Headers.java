@@ -78,7 +78,8 @@ public final class Headers {
     /** @return a builder holding these fields */
     public Builder toBuilder() {
         Builder b = new Builder();
-        fields.values().forEach(e -> e.getValue().forEach(v -> b.add(e.getKey(), v)));
+        // the fields were checked when they were added; copy them as they are
+        fields.forEach((key, e) -> b.fields.put(key, Map.entry(e.getKey(), new ArrayList<>(e.getValue()))));
         return b;
     }
 

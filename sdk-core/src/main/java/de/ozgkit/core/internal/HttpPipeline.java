@@ -160,8 +160,10 @@ public final class HttpPipeline implements AutoCloseable {
                 pause(policy.backoff(attempt), req, attempt);
                 continue;
             }
-            LOG.debug("{} -> {} in {} ms (attempt {})", req, response.status(),
-                    (System.nanoTime() - start) / 1_000_000, attempt);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} -> {} in {} ms (attempt {})", req, response.status(),
+                        (System.nanoTime() - start) / 1_000_000, attempt);
+            }
             if (policy.retryStatuses().contains(response.status()) && req.isRetrySafe() && attempt < policy.maxAttempts()) {
                 Optional<Duration> retryAfter = ErrorMapper.retryAfter(response);
                 if (retryAfter.isPresent() && retryAfter.get().compareTo(policy.maxRetryAfter()) > 0) {

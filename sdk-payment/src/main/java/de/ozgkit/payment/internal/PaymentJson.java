@@ -380,6 +380,10 @@ public final class PaymentJson {
      * @return the instant
      */
     static Instant timestamp(String text, String field) {
+        Instant fast = utcFast(text);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
@@ -389,6 +393,59 @@ public final class PaymentJson {
                 throw protocol(field + " is not an ISO 8601 date-time");
             }
         }
+    }
+
+    /**
+     * Reads the usual form {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} without the general formatter,
+     * which costs more than the rest of an answer; {@code null} for any other form.
+     */
+    static Instant utcFast(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return null;
+        }
+        int nanos = 0;
+        if (n > 20) {
+            if (t.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) {
+                return null;
+            }
+            int digits = digits(t, 20, n - 1);
+            if (digits < 0) {
+                return null;
+            }
+            nanos = digits;
+            for (int i = n - 21; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static OzgClientException protocol(String what) {

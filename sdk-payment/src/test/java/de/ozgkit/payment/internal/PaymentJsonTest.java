@@ -91,6 +91,22 @@ class PaymentJsonTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2025-03-01T10:15:30Z", "2025-03-01T10:15:30.1Z", "2025-03-01T10:15:30.123456789Z",
+            "2024-02-29T23:59:59.5Z", "2025-03-01T11:15:30+01:00", "2025-03-01T10:15:30"})
+    void timestamps_fastAndGeneralPathAgree(String text) {
+        Instant general = text.endsWith("Z") || text.contains("+") ? java.time.OffsetDateTime.parse(text).toInstant()
+                : java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+        assertThat(PaymentJson.timestamp(text, "f")).isEqualTo(general);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-02-30T10:15:30Z", "2025-13-01T10:15:30Z", "2025-03-01T24:00:00Z",
+            "2025-03-01T10:15:30.1234567890Z", "2025-03-01 10:15:30Z", "+2025-03-01T10:15:30Z"})
+    void timestamps_thatNoPathAccepts_areProtocolErrors(String text) {
+        assertThatThrownBy(() -> PaymentJson.timestamp(text, "f")).isInstanceOf(OzgClientException.class);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
             "",
             "not json",

@@ -3,6 +3,12 @@
  */
 module de.ozgkit.einvoice {
     requires transitive de.ozgkit.core;
+    // Mustang's jar has no module name of its own; "library" is derived from its file name
+    requires library;
+    requires org.apache.pdfbox;
+    requires org.apache.pdfbox.io;
+    requires transitive jakarta.mail;
 
     exports de.ozgkit.einvoice;
+    exports de.ozgkit.einvoice.pdf;
 }

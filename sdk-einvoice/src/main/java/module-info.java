@@ -8,6 +8,7 @@ module de.ozgkit.einvoice {
     requires org.apache.pdfbox;
     requires org.apache.pdfbox.io;
     requires transitive jakarta.mail;
+    requires org.eclipse.angus.mail;
 
     exports de.ozgkit.einvoice;
     exports de.ozgkit.einvoice.pdf;

@@ -13,20 +13,18 @@ import java.util.regex.Pattern;
 
 /**
  * GreenMail's SMTP commands with what GreenMail lacks: {@code MAIL} is refused until the client has
- * authenticated (when authentication is required), {@code STARTTLS} inside TLS is refused, and
- * recipients can be refused.
+ * authenticated (when authentication is required), and recipients can be refused. ({@code STARTTLS}
+ * inside TLS needs nothing: GreenMail refuses every command longer than four letters with 500.)
  */
 final class GatedCommandRegistry extends SmtpCommandRegistry {
 
     private static final Pattern RCPT = Pattern.compile("RCPT TO:\\s?<([^>]*)>.*", Pattern.CASE_INSENSITIVE);
 
     private final boolean authRequired;
-    private final boolean tlsActive;
     private final Predicate<String> refuseRecipient;
 
-    GatedCommandRegistry(boolean authRequired, boolean tlsActive, Predicate<String> refuseRecipient) {
+    GatedCommandRegistry(boolean authRequired, Predicate<String> refuseRecipient) {
         this.authRequired = authRequired;
-        this.tlsActive = tlsActive;
         this.refuseRecipient = refuseRecipient;
     }
 
@@ -57,15 +55,6 @@ final class GatedCommandRegistry extends SmtpCommandRegistry {
                         return;
                     }
                     command.execute(conn, state, manager, line);
-                }
-            };
-        }
-        if ("STARTTLS".equals(name)) {
-            String reply = tlsActive ? "503 5.5.1 TLS already active" : "502 5.5.1 STARTTLS not offered";
-            return new SmtpCommand() {
-                @Override
-                public void execute(SmtpConnection conn, SmtpState state, SmtpManager manager, String line) {
-                    conn.send(reply);
                 }
             };
         }

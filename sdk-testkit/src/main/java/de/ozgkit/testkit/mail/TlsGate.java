@@ -54,8 +54,8 @@ final class TlsGate implements ProtocolHandler {
                 return;
             }
             SmtpHandler handler = tls == null
-                    ? new SmtpHandler(new GatedCommandRegistry(authRequired, false, refuseRecipient), manager, session)
-                    : new SmtpHandler(new GatedCommandRegistry(authRequired, true, refuseRecipient), manager, session) {
+                    ? new SmtpHandler(new GatedCommandRegistry(authRequired, refuseRecipient), manager, session)
+                    : new SmtpHandler(new GatedCommandRegistry(authRequired, refuseRecipient), manager, session) {
                         @Override
                         protected void sendGreetings() {
                             // RFC 3207: after the handshake the client speaks first (EHLO)

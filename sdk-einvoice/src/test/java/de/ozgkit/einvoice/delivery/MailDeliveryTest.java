@@ -111,9 +111,10 @@ class MailDeliveryTest {
 
     @Test
     void deliver_wrongPassword_isAnAuthenticationErrorAndNothingArrives() {
+        byte[] xml = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
         SmtpTestServer smtp = startTlsPortal();
         MailDelivery d = delivery(smtp.port(), "wrong-password").build();
-        assertThatThrownBy(() -> d.deliver(SuiteFiles.read("01.01a-INVOICE_uncefact.xml")))
+        assertThatThrownBy(() -> d.deliver(xml))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(DeliveryException.Kind.AUTHENTICATION);
                     assertThat(e.getMessage()).doesNotContain("wrong-password").contains("credentials");
@@ -123,9 +124,10 @@ class MailDeliveryTest {
 
     @Test
     void deliver_serverWithoutStartTls_isRefusedAndNothingArrives() {
+        byte[] xml = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
         SmtpTestServer plain = portal(SmtpTestServer.builder().user(USER, PASSWORD));
         MailDelivery d = delivery(plain.port(), PASSWORD).build();
-        assertThatThrownBy(() -> d.deliver(SuiteFiles.read("01.01a-INVOICE_uncefact.xml")))
+        assertThatThrownBy(() -> d.deliver(xml))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(DeliveryException.Kind.TLS);
                     assertThat(e.getMessage()).contains("STARTTLS").contains("plain text");
@@ -135,6 +137,7 @@ class MailDeliveryTest {
 
     @Test
     void deliver_serverWithoutStartTls_neverSeesTheCredentialsOrTheInvoice() throws Exception {
+        byte[] xml = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
         // a server that offers AUTH but no STARTTLS, recording everything the client writes
         try (ScriptedSmtpServer server = new ScriptedSmtpServer("220 mail.example ESMTP", cmd -> {
             String c = cmd.toUpperCase();
@@ -147,7 +150,7 @@ class MailDeliveryTest {
             return "250 OK";
         })) {
             MailDelivery d = delivery(server.port(), PASSWORD).build();
-            assertThatThrownBy(() -> d.deliver(SuiteFiles.read("01.01a-INVOICE_uncefact.xml")))
+            assertThatThrownBy(() -> d.deliver(xml))
                     .isInstanceOfSatisfying(DeliveryException.class,
                             e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.TLS));
             String wire = server.seen();
@@ -161,11 +164,12 @@ class MailDeliveryTest {
 
     @Test
     void deliver_untrustedServerCertificate_isATlsErrorAndNothingArrives() {
+        byte[] xml = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
         SmtpTestServer smtp = startTlsPortal();
         TestTls other = TestTls.selfSigned("127.0.0.1");
         MailDelivery d = delivery(smtp.port(), PASSWORD)
                 .tls(TlsConfig.builder().trustCertificates(other.certificate()).build()).build();
-        assertThatThrownBy(() -> d.deliver(SuiteFiles.read("01.01a-INVOICE_uncefact.xml")))
+        assertThatThrownBy(() -> d.deliver(xml))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(DeliveryException.Kind.TLS);
                     assertThat(e.getMessage()).contains("trusted").doesNotContain(PASSWORD);
@@ -192,10 +196,11 @@ class MailDeliveryTest {
 
     @Test
     void deliver_recipientRefusedByServer_isARefusalWithTheReplyCode() {
+        byte[] xml = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
         SmtpTestServer smtp = portal(SmtpTestServer.builder().startTls(tls.serverContext()).user(USER, PASSWORD)
                 .refuseRecipients(PORTAL::equals));
         MailDelivery d = delivery(smtp.port(), PASSWORD).build();
-        assertThatThrownBy(() -> d.deliver(SuiteFiles.read("01.01a-INVOICE_uncefact.xml")))
+        assertThatThrownBy(() -> d.deliver(xml))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(DeliveryException.Kind.REFUSED);
                     assertThat(e.replyCode()).isEqualTo(550);
@@ -206,21 +211,23 @@ class MailDeliveryTest {
 
     @Test
     void deliver_nobodyListening_isAConnectionError() throws IOException {
+        byte[] xml = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         MailDelivery d = delivery(port, PASSWORD).build();
-        assertThatThrownBy(() -> d.deliver(SuiteFiles.read("01.01a-INVOICE_uncefact.xml")))
+        assertThatThrownBy(() -> d.deliver(xml))
                 .isInstanceOfSatisfying(DeliveryException.class,
                         e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.CONNECTION));
     }
 
     @Test
     void deliver_serverThatNeverAnswers_isATimeout() throws IOException {
+        byte[] xml = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
         try (ScriptedSmtpServer silent = new ScriptedSmtpServer(null, cmd -> null)) {
             MailDelivery d = delivery(silent.port(), PASSWORD).readTimeout(Duration.ofMillis(300)).build();
-            assertThatThrownBy(() -> d.deliver(SuiteFiles.read("01.01a-INVOICE_uncefact.xml")))
+            assertThatThrownBy(() -> d.deliver(xml))
                     .isInstanceOfSatisfying(DeliveryException.class,
                             e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.TIMEOUT));
         }

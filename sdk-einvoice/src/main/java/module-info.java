@@ -8,7 +8,14 @@ module de.ozgkit.einvoice {
     requires Saxon.HE;
     requires validator;
     requires com.helger.cii.d16b;
+    // Mustang's jar has no module name of its own; "library" is derived from its file name
+    requires library;
+    requires org.apache.pdfbox;
+    requires org.apache.pdfbox.io;
+    requires transitive jakarta.mail;
+    requires org.eclipse.angus.mail;
 
     exports de.ozgkit.einvoice;
     exports de.ozgkit.einvoice.model;
+    exports de.ozgkit.einvoice.pdf;
 }

@@ -3,7 +3,9 @@
  */
 module de.ozgkit.benchmarks {
     requires de.ozgkit.core;
+    requires de.ozgkit.einvoice;
     requires jmh.core;
+    requires validator;
 
-    // exports de.ozgkit.benchmarks; (comes with the first benchmark)
+    exports de.ozgkit.benchmarks;
 }

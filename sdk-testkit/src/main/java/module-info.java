@@ -11,6 +11,6 @@ module de.ozgkit.testkit {
     requires greenmail;
     requires transitive jakarta.mail;
 
-    // exports de.ozgkit.testkit; (comes with the test PKI)
+    exports de.ozgkit.testkit;
     exports de.ozgkit.testkit.mail;
 }

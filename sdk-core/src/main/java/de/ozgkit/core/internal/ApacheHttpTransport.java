@@ -10,8 +10,11 @@ import de.ozgkit.core.http.HttpTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -44,6 +47,8 @@ public final class ApacheHttpTransport implements HttpTransport {
     private final CloseableHttpClient client;
     private final PoolingHttpClientConnectionManager pool;
     private final int maxResponseBytes;
+    /** Set on the calling thread when a server asked for a client certificate during this call's handshake. */
+    private final ThreadLocal<Boolean> clientCertificateRequested = new ThreadLocal<>();
 
     /**
      * Creates the transport.
@@ -53,7 +58,8 @@ public final class ApacheHttpTransport implements HttpTransport {
     public ApacheHttpTransport(OzgClientConfig config) {
         this.maxResponseBytes = config.maxResponseBytes();
         TlsConfig tls = config.tls().orElse(null);
-        SSLContext ssl = tls == null ? defaultSslContext() : tls.createSslContext();
+        SSLContext ssl = tls == null ? defaultSslContext()
+                : tls.createSslContext(() -> clientCertificateRequested.set(Boolean.TRUE));
         ClientTlsStrategyBuilder tlsBuilder = ClientTlsStrategyBuilder.create()
                 .setSslContext(ssl)
                 .setTlsVersions(tls == null ? new String[] {"TLSv1.3", "TLSv1.2"} : tls.protocols().toArray(String[]::new));
@@ -109,6 +115,28 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     @Override
     public HttpResponse execute(HttpRequest request) throws IOException {
+        clientCertificateRequested.remove();
+        try {
+            return exchange(request);
+        } catch (SSLException | InterruptedIOException | ResponseTooLargeException e) {
+            throw e;
+        } catch (IOException e) {
+            if (Boolean.TRUE.equals(clientCertificateRequested.get())) {
+                // TLS 1.3: the server checks the client certificate after the handshake has completed on
+                // the client's side and then usually just drops the connection, without a readable alert
+                SSLHandshakeException tls = new SSLHandshakeException("the server closed the connection right after"
+                        + " asking for a client certificate, so it most likely refused the client certificate"
+                        + " (none configured, issued by a CA the server does not trust, expired or revoked)");
+                tls.initCause(e);
+                throw tls;
+            }
+            throw e;
+        } finally {
+            clientCertificateRequested.remove();
+        }
+    }
+
+    private HttpResponse exchange(HttpRequest request) throws IOException {
         HttpUriRequestBase req = new HttpUriRequestBase(request.method(), request.uri());
         for (Map.Entry<String, java.util.List<String>> h : request.headers().toMap().entrySet()) {
             if (h.getKey().equalsIgnoreCase("Content-Type") || h.getKey().equalsIgnoreCase("Content-Length")) {

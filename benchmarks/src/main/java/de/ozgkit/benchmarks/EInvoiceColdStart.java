@@ -1,0 +1,108 @@
+package de.ozgkit.benchmarks;
+
+import de.ozgkit.einvoice.EInvoiceValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mustangproject.validator.ZUGFeRDValidator;
+
+/**
+ * Cold start: the first validation of the 10-line XRechnung CII invoice in a fresh JVM, ozgkit against
+ * Mustang. Each run starts a new JVM from this jar's class path (no JVM options), validates once and
+ * exits; ozgkit and Mustang take turns. Prints median, minimum and maximum of
+ * <ul>
+ *   <li><b>first validation</b>: from {@code main} to the verdict (loading and compiling the rule sets
+ *       included);</li>
+ *   <li><b>since launch</b>: from starting the child process to the verdict, the JVM's own start-up
+ *       included;</li>
+ *   <li><b>process</b>: wall time of the whole child process, exit included.</li>
+ * </ul>
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar de.ozgkit.benchmarks.EInvoiceColdStart [runs, default 5]</pre>
+ */
+public final class EInvoiceColdStart {
+
+    private static final String CHILD = "--child";
+    private static final String[] TOOLS = {"ozgkit", "mustang"};
+
+    private EInvoiceColdStart() {
+    }
+
+    /**
+     * @param args {@code [runs]}, or {@code --child ozgkit|mustang} inside a child JVM
+     * @throws Exception if a child JVM fails
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && CHILD.equals(args[0])) {
+            child(args[1]);
+            return;
+        }
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        String java = ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + "/bin/java");
+        String classPath = System.getProperty("java.class.path");
+        List<List<double[]>> results = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int r = 0; r < runs; r++) {
+            for (int t = 0; t < TOOLS.length; t++) {
+                // alternate the order so that neither tool always runs right after the other
+                int tool = r % 2 == 0 ? t : TOOLS.length - 1 - t;
+                results.get(tool).add(runChild(java, classPath, TOOLS[tool]));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nFirst validation of %s in a fresh JVM, %d runs each (ms: median / min / max)%n",
+                EInvoiceBenchmarkData.TEN_LINE_CII, runs);
+        System.out.printf(Locale.ROOT, "%-8s %-26s %-26s %-26s%n", "tool", "first validation", "since launch",
+                "process");
+        for (int t = 0; t < TOOLS.length; t++) {
+            List<double[]> rs = results.get(t);
+            System.out.printf(Locale.ROOT, "%-8s %-26s %-26s %-26s%n", TOOLS[t], stats(rs, 0), stats(rs, 1), stats(rs, 2));
+        }
+    }
+
+    private static double[] runChild(String java, String classPath, String tool) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long launched = System.currentTimeMillis();
+        Process p = new ProcessBuilder(java, "-cp", classPath, EInvoiceColdStart.class.getName(), CHILD, tool)
+                .redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int exit = p.waitFor();
+        double wall = (System.nanoTime() - start) / 1e6;
+        for (String line : out.split("\\R")) {
+            if (line.startsWith("RESULT ")) {
+                String[] f = line.split(" ");
+                if (exit != 0 || !"true".equals(f[4])) {
+                    throw new IllegalStateException(tool + " did not call the invoice valid:\n" + out);
+                }
+                return new double[] {Double.parseDouble(f[2]), Long.parseLong(f[3]) - launched, wall};
+            }
+        }
+        throw new IllegalStateException(tool + " child JVM failed (exit " + exit + "):\n" + out);
+    }
+
+    private static void child(String tool) {
+        long start = System.nanoTime();
+        byte[] invoice = EInvoiceBenchmarkData.tenLineCii();
+        boolean valid;
+        if ("ozgkit".equals(tool)) {
+            valid = EInvoiceValidator.create().validate(invoice).valid();
+        } else {
+            ZUGFeRDValidator v = new ZUGFeRDValidator();
+            v.validate(invoice, EInvoiceBenchmarkData.TEN_LINE_CII);
+            valid = v.wasCompletelyValid();
+        }
+        double first = (System.nanoTime() - start) / 1e6;
+        System.out.printf(Locale.ROOT, "RESULT %s %.1f %d %s%n", tool, first, System.currentTimeMillis(), valid);
+    }
+
+    private static String stats(List<double[]> runs, int column) {
+        double[] v = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return String.format(Locale.ROOT, "%.0f / %.0f / %.0f", median, v[0], v[v.length - 1]);
+    }
+}

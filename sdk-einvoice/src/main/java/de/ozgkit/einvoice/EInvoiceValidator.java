@@ -1,0 +1,127 @@
+package de.ozgkit.einvoice;
+
+import de.ozgkit.core.xml.XmlLimits;
+import de.ozgkit.einvoice.internal.validation.DefaultEInvoiceValidator;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Validates XRechnung 3.0 invoices (UBL 2.1 and CII D16B) in three layers: the XML Schema of the
+ * syntax, the EN 16931 Schematron rules and the XRechnung Schematron rules, using the official rule
+ * sets (CEN/TC 434 EN 16931 validation artefacts 1.3.14, KoSIT XRechnung Schematron 2.4.0 for
+ * XRechnung 3.0.2) as shipped on Maven Central in {@code org.mustangproject:validator}.
+ *
+ * <p>The rule set is chosen by the root element (syntax) and the specification identifier (BT-24):
+ * the standard CIUS, the Extension and the CVD variant of XRechnung 3.0 ({@link XRechnungVariant}).
+ * A document with another identifier is checked against the same rules; the XRechnung rules then
+ * add the warning BR-DE-21 and {@link ValidationReport#variant()} is empty, so callers that need an
+ * XRechnung 3.0 invoice check both {@link ValidationReport#valid()} and the variant.
+ *
+ * <p>Documents are parsed once through ozgkit's hardened parser (no DTDs, so no external entities and
+ * no entity expansion; size, depth and attribute limits). A document that cannot be processed yields
+ * an invalid report with one {@link Severity#FATAL} finding, identified as
+ * <ul>
+ *   <li>{@value #RULE_MALFORMED}: not XML, not well-formed, truncated;</li>
+ *   <li>{@value #RULE_DOCTYPE}: declares a DTD ({@code <!DOCTYPE>});</li>
+ *   <li>{@value #RULE_LIMIT}: larger, deeper or with more attributes than the {@link XmlLimits};</li>
+ *   <li>{@value #RULE_ROOT}: well-formed, but the root element is not a UBL Invoice, UBL CreditNote or
+ *       CII CrossIndustryInvoice.</li>
+ * </ul>
+ *
+ * <p>Thread-safety: instances are immutable and thread-safe; create one and share it. The compiled
+ * rule sets are shared by all instances in the JVM: they are compiled once per syntax, on first use or,
+ * with {@link Builder#preload(boolean)}, in the background as soon as the validator is built.
+ *
+ * <pre>{@code
+ * EInvoiceValidator validator = EInvoiceValidator.create();
+ * ValidationReport report = validator.validate(Path.of("invoice.xml"));
+ * if (!report.valid()) {
+ *     report.errors().forEach(System.out::println);
+ * }
+ * }</pre>
+ */
+public interface EInvoiceValidator {
+
+    /** Rule id of the finding for input that is not well-formed XML. */
+    String RULE_MALFORMED = "OZGKIT-XML-MALFORMED";
+    /** Rule id of the finding for input that declares a DTD. */
+    String RULE_DOCTYPE = "OZGKIT-XML-DOCTYPE";
+    /** Rule id of the finding for input that breaks a size, depth or attribute limit. */
+    String RULE_LIMIT = "OZGKIT-XML-LIMIT";
+    /** Rule id of the finding for XML whose root element is not an EN 16931 invoice or credit note. */
+    String RULE_ROOT = "OZGKIT-XML-ROOT";
+
+    /**
+     * Validates one document.
+     *
+     * @param xml the document; read to its end (or to the first fatal problem), not closed
+     * @return the report
+     * @throws EInvoiceValidationException if the stream cannot be read or the rule sets cannot be loaded
+     */
+    ValidationReport validate(InputStream xml);
+
+    /**
+     * Validates one document held in memory.
+     *
+     * @param xml the document's bytes
+     * @return the report
+     * @throws EInvoiceValidationException if the rule sets cannot be loaded
+     */
+    ValidationReport validate(byte[] xml);
+
+    /**
+     * Validates one file.
+     *
+     * @param file the document
+     * @return the report
+     * @throws EInvoiceValidationException if the file cannot be read or the rule sets cannot be loaded
+     */
+    ValidationReport validate(Path file);
+
+    /** @return a validator with the default limits ({@link XmlLimits#DEFAULT}) that compiles rule sets on first use */
+    static EInvoiceValidator create() {
+        return builder().build();
+    }
+
+    /** @return a builder for a validator with other limits or eager rule compilation */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures an {@link EInvoiceValidator}. Not thread-safe; the validators it builds are. */
+    final class Builder {
+        private XmlLimits limits = XmlLimits.DEFAULT;
+        private boolean preload;
+
+        private Builder() {
+        }
+
+        /**
+         * @param limits size, depth and attribute limits for the documents to validate
+         * @return this builder
+         */
+        public Builder limits(XmlLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * @param preload {@code true} to start compiling the rule sets of both syntaxes in the background
+         *                when the validator is built, so that the first validation does not wait for
+         *                all of it; {@code false} (the default) to compile on first use
+         * @return this builder
+         */
+        public Builder preload(boolean preload) {
+            this.preload = preload;
+            return this;
+        }
+
+        /**
+         * @return the validator
+         */
+        public EInvoiceValidator build() {
+            return new DefaultEInvoiceValidator(limits, preload);
+        }
+    }
+}

@@ -4,6 +4,7 @@
 module de.ozgkit.cli {
     requires de.ozgkit.core;
     requires de.ozgkit.sandbox;
+    requires de.ozgkit.payment;
     requires info.picocli;
 
     opens de.ozgkit.cli to info.picocli;

@@ -20,4 +20,5 @@ module de.ozgkit.sandbox {
 
     exports de.ozgkit.sandbox;
     exports de.ozgkit.sandbox.http;
+    exports de.ozgkit.sandbox.payment;
 }

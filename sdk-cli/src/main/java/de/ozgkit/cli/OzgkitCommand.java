@@ -14,8 +14,8 @@ import java.io.UncheckedIOException;
 @Command(name = "ozgkit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Tools for the OZG base services: Leitweg-IDs, the local sandbox, the demo.",
-        subcommands = {LeitwegIdCommand.class, SandboxCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        description = "Tools for the OZG base services: Leitweg-IDs, payments, the local sandbox, the demo.",
+        subcommands = {LeitwegIdCommand.class, PaymentCommand.class, SandboxCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

@@ -42,6 +42,9 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "with --tls: write the CA certificate (PEM) here; default: a new temporary file")
     Path caCertificate;
 
+    @picocli.CommandLine.Mixin
+    SandboxPaymentOptions payment;
+
     /** Creates the command (picocli instantiates it). */
     public SandboxCommand() {
     }
@@ -57,7 +60,7 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Sandbox sandbox = Sandbox.builder().withBuiltInServices().port(port).tls(tls).start();
+        Sandbox sandbox = Sandbox.builder().services(payment.services(spec.commandLine(), tls)).port(port).tls(tls).start();
         Thread hook = new Thread(sandbox::close, "ozgkit-sandbox-shutdown");
         try {
             Runtime.getRuntime().addShutdownHook(hook);
@@ -70,6 +73,7 @@ public final class SandboxCommand implements Callable<Integer> {
                 err.println(spec.qualifiedName() + ": trust the CA certificate in " + written
                         + " (e.g. curl --cacert " + written + ")");
             }
+            payment.describe(sandbox, err, spec.qualifiedName());
             err.println(spec.qualifiedName() + ": running on " + sandbox.rootUri() + "; press Ctrl+C to stop");
             err.flush();
             new CountDownLatch(1).await();

@@ -21,6 +21,7 @@ public final class BuiltInServices {
     public static List<SandboxService> create() {
         List<SandboxService> services = new ArrayList<>();
         services.add(new HealthService());
+        services.add(de.ozgkit.sandbox.payment.PaymentProviderSimulator.create());
         // one line per simulator; keep the list in the order they should be printed
         return services;
     }

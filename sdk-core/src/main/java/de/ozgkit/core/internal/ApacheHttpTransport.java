@@ -3,15 +3,16 @@ package de.ozgkit.core.internal;
 import de.ozgkit.core.OzgClientConfig;
 import de.ozgkit.core.ProxyConfig;
 import de.ozgkit.core.TlsConfig;
-import de.ozgkit.core.http.Headers;
 import de.ozgkit.core.http.HttpRequest;
 import de.ozgkit.core.http.HttpResponse;
 import de.ozgkit.core.http.HttpTransport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -137,28 +138,50 @@ public final class ApacheHttpTransport implements HttpTransport {
     }
 
     private HttpResponse exchange(HttpRequest request) throws IOException {
+        HttpMessages.Access messages = HttpMessages.access();
         HttpUriRequestBase req = new HttpUriRequestBase(request.method(), request.uri());
-        for (Map.Entry<String, java.util.List<String>> h : request.headers().toMap().entrySet()) {
-            if (h.getKey().equalsIgnoreCase("Content-Type") || h.getKey().equalsIgnoreCase("Content-Length")) {
-                continue;
+        messages.forEach(request.headers(), (name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                req.addHeader(name, value);
             }
-            for (String v : h.getValue()) {
-                req.addHeader(h.getKey(), v);
-            }
+        });
+        byte[] requestBody = messages.body(request);
+        if (requestBody != null) {
+            req.setEntity(new ByteArrayEntity(requestBody, contentType(request.headers().first("Content-Type")
+                    .orElse("application/octet-stream"))));
         }
-        request.body().ifPresent(body -> req.setEntity(new ByteArrayEntity(body,
-                ContentType.parse(request.headers().first("Content-Type").orElse("application/octet-stream")))));
         return client.execute(req, response -> {
-            Headers.Builder headers = Headers.builder();
-            for (Header h : response.getHeaders()) {
-                headers.add(h.getName(), h.getValue());
+            Header[] received = response.getHeaders();
+            List<String> headers = new ArrayList<>(received.length * 2);
+            for (Header h : received) {
+                headers.add(h.getName());
+                headers.add(h.getValue());
             }
             HttpEntity entity = response.getEntity();
-            byte[] body = entity == null ? new byte[0] : readBounded(entity);
-            return new HttpResponse(response.getCode(), headers.build(), body);
+            byte[] body = entity == null ? EMPTY : readBounded(entity);
+            return messages.newResponse(response.getCode(), messages.headers(headers), body);
         });
     }
 
+    /** Parsed content types by header value; requests use a handful, so the cache stays tiny. */
+    private static ContentType contentType(String value) {
+        ContentType ct = CONTENT_TYPES.get(value);
+        if (ct == null) {
+            ct = ContentType.parse(value);
+            if (CONTENT_TYPES.size() < 64) {
+                CONTENT_TYPES.putIfAbsent(value, ct);
+            }
+        }
+        return ct;
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final ConcurrentHashMap<String, ContentType> CONTENT_TYPES = new ConcurrentHashMap<>();
+
+    /**
+     * Reads the whole body within the size limit: into an array of exactly the declared length when
+     * the server sent Content-Length, otherwise into a growing array (compressed or chunked answers).
+     */
     private byte[] readBounded(HttpEntity entity) throws IOException {
         long declared = entity.getContentLength();
         if (declared > maxResponseBytes) {
@@ -166,20 +189,30 @@ public final class ApacheHttpTransport implements HttpTransport {
         }
         try (InputStream in = entity.getContent()) {
             if (in == null) {
-                return new byte[0];
+                return EMPTY;
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-            byte[] buf = new byte[8192];
-            long total = 0;
+            if (declared >= 0) {
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                if (read < body.length) {
+                    throw new org.apache.hc.core5.http.ConnectionClosedException(
+                            "the answer ended after " + read + " of " + declared + " announced bytes");
+                }
+                return body;
+            }
+            byte[] buf = new byte[1024];
+            int total = 0;
             int n;
-            while ((n = in.read(buf)) > 0) {
+            while ((n = in.read(buf, total, buf.length - total)) > 0) {
                 total += n;
                 if (total > maxResponseBytes) {
                     throw new ResponseTooLargeException(maxResponseBytes);
                 }
-                out.write(buf, 0, n);
+                if (total == buf.length) {
+                    buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, (long) maxResponseBytes + 1));
+                }
             }
-            return out.toByteArray();
+            return total == buf.length ? buf : Arrays.copyOf(buf, total);
         }
     }
 

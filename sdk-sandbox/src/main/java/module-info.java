@@ -10,6 +10,7 @@ module de.ozgkit.sandbox {
     requires transitive de.ozgkit.core;
     requires transitive com.fasterxml.jackson.databind;
     requires de.ozgkit.testkit;
+    requires de.ozgkit.einvoice;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.http;
     requires org.eclipse.jetty.io;
@@ -21,4 +22,5 @@ module de.ozgkit.sandbox {
     exports de.ozgkit.sandbox;
     exports de.ozgkit.sandbox.http;
     exports de.ozgkit.sandbox.payment;
+    exports de.ozgkit.sandbox.einvoice;
 }

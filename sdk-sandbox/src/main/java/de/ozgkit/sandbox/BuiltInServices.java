@@ -22,6 +22,7 @@ public final class BuiltInServices {
         List<SandboxService> services = new ArrayList<>();
         services.add(new HealthService());
         services.add(de.ozgkit.sandbox.payment.PaymentProviderSimulator.create());
+        services.add(new de.ozgkit.sandbox.einvoice.EInvoicePortalService());
         // one line per simulator; keep the list in the order they should be printed
         return services;
     }

@@ -139,7 +139,7 @@ class SandboxLifecycleTest {
         List<String> closed = new ArrayList<>();
         Sandbox sandbox = Sandbox.builder()
                 .withBuiltInServices()
-                .service(new PublishingService("einvoice-portal", closed))
+                .service(new PublishingService("mail-portal", closed))
                 .service(service("web", c -> {
                     c.routes().get("/", r -> Reply.text(200, "ok"));
                     c.publish("web-smtp", URI.create("smtp://127.0.0.1:2526"));
@@ -148,14 +148,14 @@ class SandboxLifecycleTest {
         try {
             List<String> expected = new ArrayList<>();
             BuiltInServices.create().forEach(s -> expected.add(s.name()));
-            expected.addAll(List.of("einvoice-portal", "web", "web-smtp"));
+            expected.addAll(List.of("mail-portal", "web", "web-smtp"));
             assertThat(List.copyOf(sandbox.services().keySet())).containsExactlyElementsOf(expected);
-            assertThat(sandbox.baseUri("einvoice-portal")).isEqualTo(URI.create("smtp://127.0.0.1:2525"));
+            assertThat(sandbox.baseUri("mail-portal")).isEqualTo(URI.create("smtp://127.0.0.1:2525"));
             assertThat(sandbox.baseUri("web").getScheme()).isEqualTo("http");
         } finally {
             sandbox.close();
         }
-        assertThat(closed).containsExactly("einvoice-portal:second", "einvoice-portal:first");
+        assertThat(closed).containsExactly("mail-portal:second", "mail-portal:first");
     }
 
     @Test

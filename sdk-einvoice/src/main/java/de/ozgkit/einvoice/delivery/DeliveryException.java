@@ -17,7 +17,7 @@ public class DeliveryException extends OzgException {
 
     /** Why the delivery failed. */
     public enum Kind {
-        /** The invoice does not validate; nothing was sent. */
+        /** The invoice does not validate; nothing was sent (see {@link InvalidInvoiceException}). */
         INVALID_INVOICE,
         /** The server did not accept the user name and password. */
         AUTHENTICATION,

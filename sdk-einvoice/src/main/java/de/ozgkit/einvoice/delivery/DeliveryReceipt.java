@@ -1,5 +1,6 @@
 package de.ozgkit.einvoice.delivery;
 
+import de.ozgkit.einvoice.ValidationReport;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param fileName      the name under which the invoice was sent, e.g. {@code RE-2024-0001.xml}
  * @param recipient     where it went, e.g. the portal's mail address
  * @param sentAt        when the channel accepted it
+ * @param validation    the report of the validation before sending (valid; may hold warnings)
  */
 public record DeliveryReceipt(String channel, String messageId, String invoiceNumber, String fileName,
-        String recipient, Instant sentAt) {
+        String recipient, Instant sentAt, ValidationReport validation) {
 
     /**
      * Checks the fields.
@@ -28,5 +30,6 @@ public record DeliveryReceipt(String channel, String messageId, String invoiceNu
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(sentAt, "sentAt");
+        Objects.requireNonNull(validation, "validation");
     }
 }

@@ -1,6 +1,8 @@
 package de.ozgkit.einvoice.delivery;
 
 import de.ozgkit.core.TlsConfig;
+import de.ozgkit.einvoice.EInvoiceValidator;
+import de.ozgkit.einvoice.ValidationReport;
 import jakarta.activation.DataHandler;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
@@ -36,6 +38,9 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * over SMTP with STARTTLS required and authentication.
  *
  * <ul>
+ *   <li>Every invoice is validated first ({@link Builder#validator(EInvoiceValidator)}); one that does
+ *       not validate is refused with an {@link InvalidInvoiceException} carrying the report, and
+ *       nothing is sent.</li>
  *   <li>STARTTLS is mandatory: when the server does not offer it, or the handshake fails, nothing is
  *       sent and the credentials never leave in plain text ({@link DeliveryException.Kind#TLS}).</li>
  *   <li>The server certificate is checked against the trust anchors of {@link Builder#tls(TlsConfig)}
@@ -66,8 +71,10 @@ public final class MailDelivery implements InvoiceDelivery {
     private final String password;
     private final Session session;
     private final Clock clock;
+    private final EInvoiceValidator validator;
 
     private MailDelivery(Builder b) {
+        this.validator = b.validator != null ? b.validator : EInvoiceValidator.create();
         this.host = b.host;
         this.port = b.port;
         this.from = b.from;
@@ -103,6 +110,10 @@ public final class MailDelivery implements InvoiceDelivery {
     @Override
     public DeliveryReceipt deliver(byte[] invoiceXml) {
         Objects.requireNonNull(invoiceXml, "invoiceXml");
+        ValidationReport report = validator.validate(invoiceXml);
+        if (!report.valid()) {
+            throw new InvalidInvoiceException(report);
+        }
         String number = InvoiceHeader.invoiceNumber(invoiceXml);
         String fileName = InvoiceHeader.fileName(number);
         Instant now = clock.instant();
@@ -121,7 +132,7 @@ public final class MailDelivery implements InvoiceDelivery {
             messageId = "";
         }
         return new DeliveryReceipt("smtp", messageId == null ? "" : messageId, number, fileName,
-                to.getAddress(), now);
+                to.getAddress(), now, report);
     }
 
     private MimeMessage compose(byte[] xml, String number, String fileName, Instant now) throws MessagingException {
@@ -267,8 +278,21 @@ public final class MailDelivery implements InvoiceDelivery {
         private Duration readTimeout = Duration.ofSeconds(60);
         private String heloName;
         private Clock clock = Clock.systemUTC();
+        private EInvoiceValidator validator;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the validator every invoice must pass before it is sent; default
+         * {@link EInvoiceValidator#create()}.
+         *
+         * @param validator the validator
+         * @return this builder
+         */
+        public Builder validator(EInvoiceValidator validator) {
+            this.validator = Objects.requireNonNull(validator, "validator");
+            return this;
         }
 
         /**

@@ -1,6 +1,9 @@
 package de.ozgkit.einvoice.pdf;
 
 import de.ozgkit.core.xml.XmlLimits;
+import de.ozgkit.einvoice.EInvoices;
+import de.ozgkit.einvoice.InvoiceSyntax;
+import de.ozgkit.einvoice.model.Invoice;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Objects;
@@ -116,6 +119,33 @@ public final class ZugferdPdf {
                 // the in-memory document is released either way
             }
         }
+    }
+
+    /**
+     * Produces a ZUGFeRD 2.x / Factur-X PDF/A-3 from a PDF and an invoice, which is written as CII.
+     *
+     * @param pdf     the visual invoice
+     * @param invoice the invoice
+     * @param profile the profile
+     * @return the new PDF
+     * @throws ZugferdException as {@link #embed(byte[], byte[], ZugferdProfile)}
+     * @throws de.ozgkit.einvoice.EInvoiceFormatException if CII cannot carry part of the invoice
+     */
+    public static byte[] embed(byte[] pdf, Invoice invoice, ZugferdProfile profile) {
+        Objects.requireNonNull(invoice, "invoice");
+        return embed(pdf, EInvoices.write(invoice, InvoiceSyntax.CII), profile);
+    }
+
+    /**
+     * Extracts the embedded invoice and reads it into the model.
+     *
+     * @param pdf the hybrid PDF
+     * @return the invoice
+     * @throws ZugferdException as {@link #extract(byte[])}
+     * @throws de.ozgkit.einvoice.EInvoiceFormatException if the embedded XML is no readable invoice
+     */
+    public static Invoice readInvoice(byte[] pdf) {
+        return EInvoices.read(extract(pdf));
     }
 
     /**

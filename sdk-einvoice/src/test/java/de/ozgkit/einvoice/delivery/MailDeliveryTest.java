@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ozgkit.core.TlsConfig;
+import de.ozgkit.einvoice.EInvoiceValidator;
+import de.ozgkit.einvoice.EInvoices;
+import de.ozgkit.einvoice.InvoiceSyntax;
+import de.ozgkit.einvoice.model.Invoice;
 import de.ozgkit.einvoice.pdf.SuiteFiles;
+import de.ozgkit.testkit.IssuedCertificate;
+import de.ozgkit.testkit.KeyType;
+import de.ozgkit.testkit.TestPki;
 import de.ozgkit.testkit.mail.ReceivedMail;
 import de.ozgkit.testkit.mail.SmtpTestServer;
 import jakarta.mail.BodyPart;
@@ -33,12 +40,18 @@ class MailDeliveryTest {
     private static final String PORTAL = "rechnungseingang@portal.example";
     private static final Instant NOW = Instant.parse("2024-05-02T10:15:30Z");
 
+    /** One validator for all tests: the rule sets are compiled once. */
+    private static final EInvoiceValidator VALIDATOR = EInvoiceValidator.create();
+
     private final List<AutoCloseable> open = new ArrayList<>();
-    private TestTls tls;
+    /** The portal's PKI; the sender trusts its root. */
+    private static final TestPki PKI = TestPki.create(KeyType.EC_P256);
+
+    private IssuedCertificate server;
 
     @BeforeEach
     void setUp() {
-        tls = TestTls.selfSigned("127.0.0.1");
+        server = PKI.server("127.0.0.1");
     }
 
     @AfterEach
@@ -55,7 +68,7 @@ class MailDeliveryTest {
     }
 
     private SmtpTestServer startTlsPortal() {
-        return portal(SmtpTestServer.builder().startTls(tls.serverContext()).user(USER, PASSWORD));
+        return portal(SmtpTestServer.builder().startTls(server.sslContext()).user(USER, PASSWORD));
     }
 
     private MailDelivery.Builder delivery(int port, String password) {
@@ -63,9 +76,17 @@ class MailDeliveryTest {
                 .host("127.0.0.1").port(port)
                 .credentials(USER, password)
                 .from(USER).to(PORTAL)
-                .tls(TlsConfig.builder().trustCertificates(tls.certificate()).build())
+                .tls(TlsConfig.builder().trustCertificates(PKI.rootCertificate()).build())
                 .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(10))
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC));
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .validator(VALIDATOR);
+    }
+
+    private static byte[] withoutBuyerReference(String file) {
+        String xml = new String(SuiteFiles.read(file), StandardCharsets.UTF_8);
+        String stripped = xml.replaceFirst("<(ram|cbc):BuyerReference>[^<]*</(ram|cbc):BuyerReference>", "");
+        assertThat(stripped).isNotEqualTo(xml);
+        return stripped.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -97,6 +118,57 @@ class MailDeliveryTest {
         assertThat(receipt.recipient()).isEqualTo(PORTAL);
         assertThat(receipt.sentAt()).isEqualTo(NOW);
         assertThat(receipt.messageId()).isNotBlank().isEqualTo(m.getMessageID());
+        assertThat(receipt.validation().valid()).isTrue();
+    }
+
+    @Test
+    void deliver_invalidInvoice_isRefusedWithTheReport_andNoConnectionIsMade() throws Exception {
+        // a server that records every byte: the refusal must come before any connection
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer("220 mail.example ESMTP", cmd -> "250 OK")) {
+            MailDelivery d = delivery(server.port(), PASSWORD).build();
+            for (String file : List.of("01.01a-INVOICE_uncefact.xml", "01.01a-INVOICE_ubl.xml")) {
+                byte[] invalid = withoutBuyerReference(file);
+                assertThatThrownBy(() -> d.deliver(invalid))
+                        .isInstanceOfSatisfying(InvalidInvoiceException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(DeliveryException.Kind.INVALID_INVOICE);
+                            assertThat(e.report().valid()).isFalse();
+                            assertThat(e.report().ruleIds()).contains("BR-DE-15");
+                            assertThat(e.getMessage()).contains("does not validate").contains("nothing was sent");
+                        });
+            }
+            assertThatThrownBy(() -> d.deliver("<Invoice/>".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(InvalidInvoiceException.class);
+            assertThatThrownBy(() -> d.deliver("not xml".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(InvalidInvoiceException.class);
+            assertThat(server.seen()).isEmpty();
+        }
+    }
+
+    @Test
+    void deliver_invalidInvoice_toARealServer_nothingArrives() {
+        SmtpTestServer smtp = startTlsPortal();
+        MailDelivery d = delivery(smtp.port(), PASSWORD).build();
+        byte[] invalid = withoutBuyerReference("01.01a-INVOICE_uncefact.xml");
+        assertThatThrownBy(() -> d.deliver(invalid))
+                .isInstanceOf(InvalidInvoiceException.class);
+        assertThat(smtp.received()).isEmpty();
+    }
+
+    @Test
+    void deliver_invoiceModel_isWrittenInTheChosenSyntaxAndSent() throws Exception {
+        SmtpTestServer smtp = startTlsPortal();
+        Invoice invoice = EInvoices.read(SuiteFiles.read("01.01a-INVOICE_uncefact.xml"));
+        MailDelivery d = delivery(smtp.port(), PASSWORD).build();
+
+        d.deliver(invoice);
+        d.deliver(invoice, InvoiceSyntax.CII);
+
+        assertThat(smtp.awaitMails(2, Duration.ofSeconds(10))).isTrue();
+        byte[] ubl = attachments(smtp.received().get(0).message()).get(0).getInputStream().readAllBytes();
+        byte[] cii = attachments(smtp.received().get(1).message()).get(0).getInputStream().readAllBytes();
+        assertThat(ubl).isEqualTo(EInvoices.write(invoice, InvoiceSyntax.UBL));
+        assertThat(cii).isEqualTo(EInvoices.write(invoice, InvoiceSyntax.CII));
+        assertThat(EInvoices.read(ubl)).isEqualTo(invoice);
     }
 
     @Test
@@ -166,9 +238,9 @@ class MailDeliveryTest {
     void deliver_untrustedServerCertificate_isATlsErrorAndNothingArrives() {
         byte[] xml = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
         SmtpTestServer smtp = startTlsPortal();
-        TestTls other = TestTls.selfSigned("127.0.0.1");
+        TestPki other = TestPki.create(KeyType.EC_P256);
         MailDelivery d = delivery(smtp.port(), PASSWORD)
-                .tls(TlsConfig.builder().trustCertificates(other.certificate()).build()).build();
+                .tls(TlsConfig.builder().trustCertificates(other.rootCertificate()).build()).build();
         assertThatThrownBy(() -> d.deliver(xml))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(DeliveryException.Kind.TLS);
@@ -178,8 +250,20 @@ class MailDeliveryTest {
     }
 
     @Test
+    void deliver_expiredServerCertificate_isATlsErrorAndNothingArrives() {
+        byte[] xml = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
+        server = PKI.expiredServer();
+        SmtpTestServer smtp = startTlsPortal();
+        MailDelivery d = delivery(smtp.port(), PASSWORD).build();
+        assertThatThrownBy(() -> d.deliver(xml))
+                .isInstanceOfSatisfying(DeliveryException.class,
+                        e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.TLS));
+        assertThat(smtp.received()).isEmpty();
+    }
+
+    @Test
     void deliver_certificateForAnotherHost_isATlsErrorUnlessVerificationIsOff() throws Exception {
-        tls = TestTls.selfSigned("mail.portal.example");
+        server = PKI.server("mail.portal.example");
         SmtpTestServer smtp = startTlsPortal();
         byte[] xml = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
         MailDelivery strict = delivery(smtp.port(), PASSWORD).build();
@@ -189,7 +273,7 @@ class MailDeliveryTest {
         assertThat(smtp.received()).isEmpty();
 
         MailDelivery lenient = delivery(smtp.port(), PASSWORD).tls(TlsConfig.builder()
-                .trustCertificates(tls.certificate()).hostnameVerification(false).build()).build();
+                .trustCertificates(PKI.rootCertificate()).hostnameVerification(false).build()).build();
         lenient.deliver(xml);
         assertThat(smtp.awaitMails(1, Duration.ofSeconds(10))).isTrue();
     }
@@ -197,7 +281,7 @@ class MailDeliveryTest {
     @Test
     void deliver_recipientRefusedByServer_isARefusalWithTheReplyCode() {
         byte[] xml = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
-        SmtpTestServer smtp = portal(SmtpTestServer.builder().startTls(tls.serverContext()).user(USER, PASSWORD)
+        SmtpTestServer smtp = portal(SmtpTestServer.builder().startTls(server.sslContext()).user(USER, PASSWORD)
                 .refuseRecipients(PORTAL::equals));
         MailDelivery d = delivery(smtp.port(), PASSWORD).build();
         assertThatThrownBy(() -> d.deliver(xml))

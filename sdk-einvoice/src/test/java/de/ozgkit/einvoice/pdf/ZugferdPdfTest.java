@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ozgkit.core.xml.XmlParseException;
+import de.ozgkit.einvoice.EInvoices;
+import de.ozgkit.einvoice.InvoiceSyntax;
+import de.ozgkit.einvoice.model.Invoice;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,6 +91,15 @@ class ZugferdPdfTest {
         byte[] hybrid = ZugferdPdf.embed(TestPdfs.visualInvoice(file.getFileName().toString()), xml,
                 ZugferdProfile.XRECHNUNG);
         assertThat(ZugferdPdf.extract(hybrid)).isEqualTo(xml);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ciiFiles")
+    void embedInvoiceModel_thenReadInvoice_givesTheEqualModel(Path file) throws IOException {
+        Invoice invoice = EInvoices.read(Files.readAllBytes(file));
+        byte[] hybrid = ZugferdPdf.embed(TestPdfs.visualInvoice("x"), invoice, ZugferdProfile.XRECHNUNG);
+        assertThat(ZugferdPdf.extract(hybrid)).isEqualTo(EInvoices.write(invoice, InvoiceSyntax.CII));
+        assertThat(ZugferdPdf.readInvoice(hybrid)).isEqualTo(invoice);
     }
 
     @Test

@@ -18,12 +18,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import de.ozgkit.testkit.IssuedCertificate;
+import de.ozgkit.testkit.KeyType;
+import de.ozgkit.testkit.TestPki;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SmtpTestServerTest {
 
-    private final TestTls tls = TestTls.selfSigned("127.0.0.1");
+    private static final TestPki PKI = TestPki.create(KeyType.EC_P256);
+    private final IssuedCertificate server = PKI.server("127.0.0.1");
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @AfterEach
@@ -82,7 +86,7 @@ class SmtpTestServerTest {
         void upgrade() throws Exception {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            trust.setCertificateEntry("server", tls.certificate());
+            trust.setCertificateEntry("root", PKI.rootCertificate());
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
             SSLContext ctx = SSLContext.getInstance("TLS");
@@ -106,7 +110,7 @@ class SmtpTestServerTest {
 
     @Test
     void beforeStartTls_onlyStartTlsIsOffered_andEverythingElseGets530() throws Exception {
-        SmtpTestServer smtp = start(SmtpTestServer.builder().startTls(tls.serverContext()).user("u", "p"));
+        SmtpTestServer smtp = start(SmtpTestServer.builder().startTls(server.sslContext()).user("u", "p"));
         try (Client c = new Client(smtp.port())) {
             assertThat(c.reply()).startsWith("220 ");
             String ehlo = c.send("EHLO client.example");
@@ -121,7 +125,7 @@ class SmtpTestServerTest {
 
     @Test
     void commandsPipelinedBehindStartTls_closeTheConnection() throws Exception {
-        SmtpTestServer smtp = start(SmtpTestServer.builder().startTls(tls.serverContext()).user("u", "p"));
+        SmtpTestServer smtp = start(SmtpTestServer.builder().startTls(server.sslContext()).user("u", "p"));
         try (Client c = new Client(smtp.port())) {
             c.reply();
             c.send("EHLO client.example");
@@ -134,7 +138,7 @@ class SmtpTestServerTest {
     @Test
     void insideTls_authIsOffered_mailNeedsAuth_andStartTlsIsNotRepeated() throws Exception {
         List<ReceivedMail> heard = new CopyOnWriteArrayList<>();
-        SmtpTestServer smtp = start(SmtpTestServer.builder().startTls(tls.serverContext()).user("u", "p")
+        SmtpTestServer smtp = start(SmtpTestServer.builder().startTls(server.sslContext()).user("u", "p")
                 .onMail(heard::add));
         try (Client c = new Client(smtp.port())) {
             c.reply();
@@ -199,7 +203,7 @@ class SmtpTestServerTest {
 
     @Test
     void overlongCommandLineBeforeStartTls_closesTheConnection() throws Exception {
-        SmtpTestServer smtp = start(SmtpTestServer.builder().startTls(tls.serverContext()));
+        SmtpTestServer smtp = start(SmtpTestServer.builder().startTls(server.sslContext()));
         try (Client c = new Client(smtp.port())) {
             c.reply();
             c.raw("EHLO " + "x".repeat(5000) + "\r\n");

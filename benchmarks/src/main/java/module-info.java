@@ -6,6 +6,8 @@ module de.ozgkit.benchmarks {
     requires de.ozgkit.einvoice;
     requires jmh.core;
     requires validator;
+    // Mustang's library jar (automatic module named after the file) for the write and read comparisons
+    requires library;
     requires de.ozgkit.payment;
     requires de.ozgkit.sandbox;
     requires org.apache.httpcomponents.client5.httpclient5;

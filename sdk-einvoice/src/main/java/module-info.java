@@ -8,10 +8,12 @@ module de.ozgkit.einvoice {
     requires Saxon.HE;
     requires validator;
     requires com.helger.cii.d16b;
-    // Mustang's jar has no module name of its own; "library" is derived from its file name
+    // ZUGFeRD / Factur-X: Mustang's jar has no module name of its own; "library" is derived from
+    // its file name
     requires library;
     requires org.apache.pdfbox;
     requires org.apache.pdfbox.io;
+    // delivery by e-mail
     requires transitive jakarta.mail;
     requires org.eclipse.angus.mail;
 

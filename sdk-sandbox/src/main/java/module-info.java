@@ -16,8 +16,6 @@ module de.ozgkit.sandbox {
     requires org.eclipse.jetty.io;
     requires org.eclipse.jetty.util;
     requires org.slf4j;
-    requires org.bouncycastle.provider;
-    requires org.bouncycastle.pkix;
 
     exports de.ozgkit.sandbox;
     exports de.ozgkit.sandbox.http;

@@ -6,6 +6,12 @@ module de.ozgkit.benchmarks {
     requires de.ozgkit.einvoice;
     requires jmh.core;
     requires validator;
+    requires de.ozgkit.payment;
+    requires de.ozgkit.sandbox;
+    requires org.apache.httpcomponents.client5.httpclient5;
+    requires org.apache.httpcomponents.core5.httpcore5;
+    requires com.fasterxml.jackson.databind;
+    requires jdk.management;
 
     exports de.ozgkit.benchmarks;
 }

@@ -18,7 +18,7 @@ module de.ozgkit.core {
     exports de.ozgkit.core;
     exports de.ozgkit.core.http;
     exports de.ozgkit.core.xml;
-    // exports de.ozgkit.core.security; (comes with key material)
+    exports de.ozgkit.core.security;
     exports de.ozgkit.core.id;
     exports de.ozgkit.core.money;
     exports de.ozgkit.core.internal to

@@ -1,5 +1,5 @@
 /**
- * ozgkit einvoice: E-invoicing: the EN 16931 invoice model, XRechnung 3.0 writers and readers for UBL 2.1 and CII D16B, validation against the official rule sets, ZUGFeRD/Factur-X.
+ * ozgkit einvoice: E-invoicing: the EN 16931 invoice model, XRechnung 3.0 writers and readers for UBL 2.1 and CII D16B, validation against the official rule sets, ZUGFeRD/Factur-X, delivery to the invoice portals.
  */
 module de.ozgkit.einvoice {
     requires transitive de.ozgkit.core;
@@ -8,6 +8,17 @@ module de.ozgkit.einvoice {
     requires Saxon.HE;
     requires validator;
     requires com.helger.cii.d16b;
+    // ZUGFeRD / Factur-X: Mustang's jar has no module name of its own; "library" is derived from
+    // its file name
+    requires library;
+    requires org.apache.pdfbox;
+    requires org.apache.pdfbox.io;
+    // delivery by e-mail
+    requires transitive jakarta.mail;
+    requires org.eclipse.angus.mail;
 
     exports de.ozgkit.einvoice;
+    exports de.ozgkit.einvoice.model;
+    exports de.ozgkit.einvoice.pdf;
+    exports de.ozgkit.einvoice.delivery;
 }

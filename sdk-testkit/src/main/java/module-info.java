@@ -7,5 +7,10 @@ module de.ozgkit.testkit {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
 
-    // exports de.ozgkit.testkit; (comes with the test PKI)
+    // GreenMail's jar has no module name of its own; "greenmail" is derived from its file name
+    requires greenmail;
+    requires transitive jakarta.mail;
+
+    exports de.ozgkit.testkit;
+    exports de.ozgkit.testkit.mail;
 }

@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * TLS settings of a client: which server certificates to trust, an optional client certificate for
@@ -22,10 +24,9 @@ import javax.net.ssl.TrustManagerFactory;
  * default; switching it off is meant for tests against generated certificates only.
  *
  * <pre>{@code
- * KeyStore clientP12 = KeyMaterial.loadPkcs12(Path.of("client.p12"), password);
  * TlsConfig tls = TlsConfig.builder()
- *         .trustCertificates(providerCa)
- *         .clientKeyStore(clientP12, password)
+ *         .trustCertificates(KeyMaterial.certificates(Path.of("provider-ca.pem")))
+ *         .clientPkcs12(Path.of("client.p12"), password)     // mutual TLS
  *         .build();
  * }</pre>
  *
@@ -79,16 +80,43 @@ public final class TlsConfig {
      * @throws OzgClientException of kind {@code CONFIGURATION} when the key material is unusable
      */
     public SSLContext createSslContext() {
+        return createSslContext(null);
+    }
+
+    /**
+     * Builds an {@link SSLContext} from these settings and reports every server request for a client
+     * certificate to a listener (also when no client certificate is configured). The transport uses
+     * this to tell a refused client certificate from a broken connection: with TLS 1.3 a server that
+     * refuses the client certificate often just closes the connection after the handshake.
+     *
+     * @param onClientCertificateRequested called on the handshaking thread whenever a server asks for a
+     *                                     client certificate; {@code null} for none
+     * @return a new context
+     * @throws OzgClientException of kind {@code CONFIGURATION} when the key material is unusable
+     */
+    public SSLContext createSslContext(Runnable onClientCertificateRequested) {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trustStore);
-            KeyManagerFactory kmf = null;
+            X509ExtendedKeyManager keyManager = null;
             if (clientKeyStore != null) {
-                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 kmf.init(clientKeyStore, clientKeyPassword);
+                for (KeyManager km : kmf.getKeyManagers()) {
+                    if (km instanceof X509ExtendedKeyManager) {
+                        keyManager = (X509ExtendedKeyManager) km;
+                        break;
+                    }
+                }
+            }
+            KeyManager[] keyManagers = null;
+            if (onClientCertificateRequested != null) {
+                keyManagers = new KeyManager[] {new ClientCertificateRequestListener(keyManager, onClientCertificateRequested)};
+            } else if (keyManager != null) {
+                keyManagers = new KeyManager[] {keyManager};
             }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+            ctx.init(keyManagers, tmf.getTrustManagers(), new SecureRandom());
             return ctx;
         } catch (java.security.UnrecoverableKeyException e) {
             throw OzgClientException.configuration("the client key cannot be read with the given password;"
@@ -96,6 +124,54 @@ public final class TlsConfig {
         } catch (GeneralSecurityException e) {
             throw new OzgClientException(OzgClientException.Kind.CONFIGURATION,
                     "TLS settings are unusable: " + e.getMessage(), e, 0);
+        }
+    }
+
+    /** Delegates to the configured key manager (or presents nothing) and reports client certificate requests. */
+    private static final class ClientCertificateRequestListener extends X509ExtendedKeyManager {
+        private final X509ExtendedKeyManager delegate;
+        private final Runnable listener;
+
+        ClientCertificateRequestListener(X509ExtendedKeyManager delegate, Runnable listener) {
+            this.delegate = delegate;
+            this.listener = listener;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+            return delegate == null ? null : delegate.getClientAliases(keyType, issuers);
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            listener.run();
+            return delegate == null ? null : delegate.chooseClientAlias(keyType, issuers, socket);
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers, javax.net.ssl.SSLEngine engine) {
+            listener.run();
+            return delegate == null ? null : delegate.chooseEngineClientAlias(keyType, issuers, engine);
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return delegate == null ? null : delegate.getCertificateChain(alias);
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+            return delegate == null ? null : delegate.getPrivateKey(alias);
         }
     }
 
@@ -196,6 +272,33 @@ public final class TlsConfig {
             } catch (GeneralSecurityException | java.io.IOException e) {
                 throw new IllegalArgumentException("the client key and certificate cannot be combined: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * Presents this identity as client certificate (mutual TLS).
+         *
+         * @param identity key and chain, e.g. from {@link de.ozgkit.core.security.KeyMaterial}
+         * @return this builder
+         */
+        public Builder clientIdentity(de.ozgkit.core.security.Identity identity) {
+            Objects.requireNonNull(identity, "identity");
+            List<X509Certificate> chain = identity.chain();
+            return clientCertificate(identity.privateKey(), chain.toArray(new X509Certificate[0]));
+        }
+
+        /**
+         * Presents the private key and certificate of a PKCS#12 file as client certificate (mutual
+         * TLS). The file is read and checked now, so a wrong password or a file without a key fails
+         * here with a {@link de.ozgkit.core.security.KeyMaterialException} rather than at the first
+         * request.
+         *
+         * @param file     the {@code .p12}/{@code .pfx} file holding exactly one private key
+         * @param password its password
+         * @return this builder
+         * @throws de.ozgkit.core.security.KeyMaterialException when the file cannot be used, with the reason
+         */
+        public Builder clientPkcs12(java.nio.file.Path file, char[] password) {
+            return clientIdentity(de.ozgkit.core.security.KeyMaterial.pkcs12(file, password));
         }
 
         /**

@@ -7,7 +7,8 @@ import java.util.Locale;
  *
  * <p>{@link #INITIAL} while the citizen is on the paypage; {@link #PAYED}, {@link #CANCELED} and
  * {@link #FAILED} are final. There is no timeout status: a provider that gives up on an unpaid
- * transaction reports {@link #FAILED}.
+ * transaction reports {@link #FAILED}. The return of the citizen to the {@code redirectUrl} carries
+ * no result; the status must be polled ({@link PaymentClient#awaitFinalStatus}).
  */
 public enum PaymentStatus {
     /** Created; the citizen has not finished on the paypage yet. */
@@ -30,6 +31,16 @@ public enum PaymentStatus {
         return terminal;
     }
 
+    /** @return whether the payment was made ({@link #PAYED}) */
+    public boolean isPaid() {
+        return this == PAYED;
+    }
+
+    /** @return the code as sent on the wire, e.g. {@code "PAYED"} */
+    public String code() {
+        return name();
+    }
+
     /**
      * Parses a status code as sent on the wire.
      *
@@ -39,8 +50,9 @@ public enum PaymentStatus {
      */
     public static PaymentStatus fromCode(String code) {
         if (code != null) {
+            String upper = code.trim().toUpperCase(Locale.ROOT);
             for (PaymentStatus s : values()) {
-                if (s.name().equals(code.toUpperCase(Locale.ROOT))) {
+                if (s.name().equals(upper)) {
                     return s;
                 }
             }

@@ -46,10 +46,40 @@ public final class Headers {
         return new Builder();
     }
 
+    /**
+     * Builds headers from name/value pairs that a parser already checked; no validation, one map.
+     */
+    static Headers trusted(List<String> namesAndValues) {
+        Map<String, Map.Entry<String, List<String>>> map = new LinkedHashMap<>(namesAndValues.size());
+        for (int i = 0; i + 1 < namesAndValues.size(); i += 2) {
+            String name = namesAndValues.get(i);
+            String value = namesAndValues.get(i + 1);
+            String key = name.toLowerCase(Locale.ROOT);
+            Map.Entry<String, List<String>> e = map.get(key);
+            if (e == null) {
+                map.put(key, Map.entry(name, List.of(value)));
+            } else {
+                List<String> values = new ArrayList<>(e.getValue());
+                values.add(value);
+                map.put(key, Map.entry(e.getKey(), List.copyOf(values)));
+            }
+        }
+        return new Headers(Collections.unmodifiableMap(map));
+    }
+
+    void forEachField(java.util.function.BiConsumer<String, String> action) {
+        for (Map.Entry<String, List<String>> e : fields.values()) {
+            for (String v : e.getValue()) {
+                action.accept(e.getKey(), v);
+            }
+        }
+    }
+
     /** @return a builder holding these fields */
     public Builder toBuilder() {
         Builder b = new Builder();
-        fields.values().forEach(e -> e.getValue().forEach(v -> b.add(e.getKey(), v)));
+        // the fields were checked when they were added; copy them as they are
+        fields.forEach((key, e) -> b.fields.put(key, Map.entry(e.getKey(), new ArrayList<>(e.getValue()))));
         return b;
     }
 
@@ -158,11 +188,19 @@ public final class Headers {
         private static void check(String name, String value) {
             Objects.requireNonNull(name, "header name");
             Objects.requireNonNull(value, "header value");
-            if (name.isEmpty() || name.chars().anyMatch(c -> c <= ' ' || c >= 127 || c == ':')) {
+            boolean nameOk = !name.isEmpty();
+            for (int i = 0; nameOk && i < name.length(); i++) {
+                char c = name.charAt(i);
+                nameOk = c > ' ' && c < 127 && c != ':';
+            }
+            if (!nameOk) {
                 throw new IllegalArgumentException("header name must be a non-empty token, was \"" + name + "\"");
             }
-            if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-                throw new IllegalArgumentException("header " + name + " must not contain CR, LF or NUL");
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '\r' || c == '\n' || c == 0) {
+                    throw new IllegalArgumentException("header " + name + " must not contain CR, LF or NUL");
+                }
             }
         }
 

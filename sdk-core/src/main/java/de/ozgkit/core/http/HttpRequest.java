@@ -73,6 +73,10 @@ public final class HttpRequest {
         return body == null ? Optional.empty() : Optional.of(body.clone());
     }
 
+    byte[] rawBody() {
+        return body;
+    }
+
     /** @return the body length in bytes, 0 when there is none */
     public int bodyLength() {
         return body == null ? 0 : body.length;
@@ -143,6 +147,12 @@ public final class HttpRequest {
         public Builder body(String contentType, byte[] content) {
             headers.set("Content-Type", contentType);
             this.body = content.clone();
+            return this;
+        }
+
+        Builder ownedBody(String contentType, byte[] content) {
+            headers.set("Content-Type", contentType);
+            this.body = content;
             return this;
         }
 

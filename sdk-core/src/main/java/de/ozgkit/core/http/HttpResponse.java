@@ -13,6 +13,12 @@ import java.util.Optional;
  */
 public final class HttpResponse {
 
+    private static final byte[] EMPTY_BODY = new byte[0];
+
+    static {
+        de.ozgkit.core.internal.HttpMessages.install(new MessageAccess());
+    }
+
     private final int status;
     private final Headers headers;
     private final byte[] body;
@@ -25,9 +31,17 @@ public final class HttpResponse {
      * @param body    the body (copied), empty for none
      */
     public HttpResponse(int status, Headers headers, byte[] body) {
+        this(status, headers, body, true);
+    }
+
+    HttpResponse(int status, Headers headers, byte[] body, boolean copy) {
         this.status = status;
         this.headers = headers == null ? Headers.EMPTY : headers;
-        this.body = body == null ? new byte[0] : body.clone();
+        this.body = body == null ? EMPTY_BODY : copy ? body.clone() : body;
+    }
+
+    byte[] rawBody() {
+        return body;
     }
 
     /** @return the status code */

@@ -3,15 +3,19 @@ package de.ozgkit.core.internal;
 import de.ozgkit.core.OzgClientConfig;
 import de.ozgkit.core.ProxyConfig;
 import de.ozgkit.core.TlsConfig;
-import de.ozgkit.core.http.Headers;
 import de.ozgkit.core.http.HttpRequest;
 import de.ozgkit.core.http.HttpResponse;
 import de.ozgkit.core.http.HttpTransport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -44,6 +48,8 @@ public final class ApacheHttpTransport implements HttpTransport {
     private final CloseableHttpClient client;
     private final PoolingHttpClientConnectionManager pool;
     private final int maxResponseBytes;
+    /** Set on the calling thread when a server asked for a client certificate during this call's handshake. */
+    private final ThreadLocal<Boolean> clientCertificateRequested = new ThreadLocal<>();
 
     /**
      * Creates the transport.
@@ -53,7 +59,8 @@ public final class ApacheHttpTransport implements HttpTransport {
     public ApacheHttpTransport(OzgClientConfig config) {
         this.maxResponseBytes = config.maxResponseBytes();
         TlsConfig tls = config.tls().orElse(null);
-        SSLContext ssl = tls == null ? defaultSslContext() : tls.createSslContext();
+        SSLContext ssl = tls == null ? defaultSslContext()
+                : tls.createSslContext(() -> clientCertificateRequested.set(Boolean.TRUE));
         ClientTlsStrategyBuilder tlsBuilder = ClientTlsStrategyBuilder.create()
                 .setSslContext(ssl)
                 .setTlsVersions(tls == null ? new String[] {"TLSv1.3", "TLSv1.2"} : tls.protocols().toArray(String[]::new));
@@ -109,28 +116,72 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     @Override
     public HttpResponse execute(HttpRequest request) throws IOException {
-        HttpUriRequestBase req = new HttpUriRequestBase(request.method(), request.uri());
-        for (Map.Entry<String, java.util.List<String>> h : request.headers().toMap().entrySet()) {
-            if (h.getKey().equalsIgnoreCase("Content-Type") || h.getKey().equalsIgnoreCase("Content-Length")) {
-                continue;
+        clientCertificateRequested.remove();
+        try {
+            return exchange(request);
+        } catch (SSLException | InterruptedIOException | ResponseTooLargeException e) {
+            throw e;
+        } catch (IOException e) {
+            if (Boolean.TRUE.equals(clientCertificateRequested.get())) {
+                // TLS 1.3: the server checks the client certificate after the handshake has completed on
+                // the client's side and then usually just drops the connection, without a readable alert
+                SSLHandshakeException tls = new SSLHandshakeException("the server closed the connection right after"
+                        + " asking for a client certificate, so it most likely refused the client certificate"
+                        + " (none configured, issued by a CA the server does not trust, expired or revoked)");
+                tls.initCause(e);
+                throw tls;
             }
-            for (String v : h.getValue()) {
-                req.addHeader(h.getKey(), v);
-            }
+            throw e;
+        } finally {
+            clientCertificateRequested.remove();
         }
-        request.body().ifPresent(body -> req.setEntity(new ByteArrayEntity(body,
-                ContentType.parse(request.headers().first("Content-Type").orElse("application/octet-stream")))));
+    }
+
+    private HttpResponse exchange(HttpRequest request) throws IOException {
+        HttpMessages.Access messages = HttpMessages.access();
+        HttpUriRequestBase req = new HttpUriRequestBase(request.method(), request.uri());
+        messages.forEach(request.headers(), (name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                req.addHeader(name, value);
+            }
+        });
+        byte[] requestBody = messages.body(request);
+        if (requestBody != null) {
+            req.setEntity(new ByteArrayEntity(requestBody, contentType(request.headers().first("Content-Type")
+                    .orElse("application/octet-stream"))));
+        }
         return client.execute(req, response -> {
-            Headers.Builder headers = Headers.builder();
-            for (Header h : response.getHeaders()) {
-                headers.add(h.getName(), h.getValue());
+            Header[] received = response.getHeaders();
+            List<String> headers = new ArrayList<>(received.length * 2);
+            for (Header h : received) {
+                headers.add(h.getName());
+                headers.add(h.getValue());
             }
             HttpEntity entity = response.getEntity();
-            byte[] body = entity == null ? new byte[0] : readBounded(entity);
-            return new HttpResponse(response.getCode(), headers.build(), body);
+            byte[] body = entity == null ? EMPTY : readBounded(entity);
+            return messages.newResponse(response.getCode(), messages.headers(headers), body);
         });
     }
 
+    /** Parsed content types by header value; requests use a handful, so the cache stays tiny. */
+    private static ContentType contentType(String value) {
+        ContentType ct = CONTENT_TYPES.get(value);
+        if (ct == null) {
+            ct = ContentType.parse(value);
+            if (CONTENT_TYPES.size() < 64) {
+                CONTENT_TYPES.putIfAbsent(value, ct);
+            }
+        }
+        return ct;
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final ConcurrentHashMap<String, ContentType> CONTENT_TYPES = new ConcurrentHashMap<>();
+
+    /**
+     * Reads the whole body within the size limit: into an array of exactly the declared length when
+     * the server sent Content-Length, otherwise into a growing array (compressed or chunked answers).
+     */
     private byte[] readBounded(HttpEntity entity) throws IOException {
         long declared = entity.getContentLength();
         if (declared > maxResponseBytes) {
@@ -138,20 +189,30 @@ public final class ApacheHttpTransport implements HttpTransport {
         }
         try (InputStream in = entity.getContent()) {
             if (in == null) {
-                return new byte[0];
+                return EMPTY;
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-            byte[] buf = new byte[8192];
-            long total = 0;
+            if (declared >= 0) {
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                if (read < body.length) {
+                    throw new org.apache.hc.core5.http.ConnectionClosedException(
+                            "the answer ended after " + read + " of " + declared + " announced bytes");
+                }
+                return body;
+            }
+            byte[] buf = new byte[1024];
+            int total = 0;
             int n;
-            while ((n = in.read(buf)) > 0) {
+            while ((n = in.read(buf, total, buf.length - total)) > 0) {
                 total += n;
                 if (total > maxResponseBytes) {
                     throw new ResponseTooLargeException(maxResponseBytes);
                 }
-                out.write(buf, 0, n);
+                if (total == buf.length) {
+                    buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, (long) maxResponseBytes + 1));
+                }
             }
-            return out.toByteArray();
+            return total == buf.length ? buf : Arrays.copyOf(buf, total);
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +141,7 @@ public final class HttpPipeline implements AutoCloseable {
      */
     public Exchange send(HttpRequest request) {
         HttpRequest req = request.headers().first(ErrorMapper.REQUEST_ID_HEADERS[0]).isPresent() ? request
-                : request.toBuilder().header(ErrorMapper.REQUEST_ID_HEADERS[0], UUID.randomUUID().toString()).build();
+                : request.toBuilder().header(ErrorMapper.REQUEST_ID_HEADERS[0], newRequestId()).build();
         RetryPolicy policy = config.retryPolicy();
         int attempt = 0;
         while (true) {
@@ -159,8 +160,10 @@ public final class HttpPipeline implements AutoCloseable {
                 pause(policy.backoff(attempt), req, attempt);
                 continue;
             }
-            LOG.debug("{} -> {} in {} ms (attempt {})", req, response.status(),
-                    (System.nanoTime() - start) / 1_000_000, attempt);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} -> {} in {} ms (attempt {})", req, response.status(),
+                        (System.nanoTime() - start) / 1_000_000, attempt);
+            }
             if (policy.retryStatuses().contains(response.status()) && req.isRetrySafe() && attempt < policy.maxAttempts()) {
                 Optional<Duration> retryAfter = ErrorMapper.retryAfter(response);
                 if (retryAfter.isPresent() && retryAfter.get().compareTo(policy.maxRetryAfter()) > 0) {
@@ -172,6 +175,19 @@ public final class HttpPipeline implements AutoCloseable {
             }
             return new Exchange(response, attempt, req);
         }
+    }
+
+    /**
+     * A random version 4 UUID for the {@code X-Request-Id} header. It only correlates log lines, so
+     * it comes from the fast per-thread generator rather than a shared {@code SecureRandom}.
+     *
+     * @return the id
+     */
+    static String newRequestId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long hi = (r.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+        long lo = (r.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
     }
 
     /**

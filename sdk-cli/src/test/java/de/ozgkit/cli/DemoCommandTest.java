@@ -1,0 +1,82 @@
+package de.ozgkit.cli;
+
+import de.ozgkit.cli.OzgkitCommandTest.Run;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ozgkit demo}: every step against a real embedded sandbox, exact output shape and exit codes. */
+class DemoCommandTest {
+
+    @Test
+    void demo_runsAllStepsAndPasses() {
+        int steps = DemoSteps.create().size();
+        Run run = Run.of("demo");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(steps + 2);
+        assertThat(lines.get(0)).isEqualTo("ozgkit demo: " + steps + " steps against an embedded sandbox");
+        assertThat(lines.get(1)).matches("\\[1/" + steps + "] start the sandbox: ok, \\d+ endpoint\\(s\\) at http://127\\.0\\.0\\.1:\\d+");
+        assertThat(lines.get(2)).matches("\\[2/" + steps + "] check the sandbox health over HTTP: ok, "
+                + "GET http://127\\.0\\.0\\.1:\\d+/health -> 200 UP");
+        assertThat(lines.get(3)).isEqualTo("[3/" + steps + "] check Leitweg-IDs: ok, 991-33333TEST-33, 04011000-1234512345-06 valid; "
+                + "991-33333TEST-34 rejected (check digits must be 33, were 34)");
+        assertThat(lines.get(4)).isEqualTo("[4/" + steps + "] complete a Leitweg-ID with its check digits: ok, "
+                + "991-33333TEST -> 991-33333TEST-33");
+        assertThat(lines.get(5)).matches("\\[5/" + steps + "] create a payment \\(XBezahldienste\\): ok, 12\\.50 EUR, "
+                + "transaction (\\S+) INITIAL, paypage http://127\\.0\\.0\\.1:\\d+/payment/paypage/\\S+");
+        assertThat(lines.get(6)).matches("\\[6/" + steps + "] pay on the paypage over HTTP: ok, GET paypage -> 200, "
+                + "POST action=pay -> 303 to https://fachverfahren\\.example/antrag/4711/zurueck.*");
+        assertThat(lines.get(7)).matches("\\[7/" + steps + "] await the final payment status: ok, transaction \\S+ PAYED");
+        for (String line : lines.subList(1, steps + 1)) {
+            assertThat(line).contains(": ok, ");
+        }
+        assertThat(lines.get(steps + 1)).isEqualTo("demo passed: " + steps + " of " + steps + " steps passed");
+    }
+
+    @Test
+    void demo_withTls_reachesTheSandboxOverHttps() {
+        Run run = Run.of("demo", "--tls");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("(HTTPS)").contains("at https://127.0.0.1:").contains("GET https://127.0.0.1:");
+    }
+
+    @Test
+    void demo_failingStep_skipsTheRestAndExits1() {
+        StringWriter out = new StringWriter();
+        DemoCommand demo = OzgkitCommand.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
+                .getSubcommands().get("demo").getCommand();
+        List<DemoStep> steps = List.of(
+                DemoStep.of("start the sandbox", context -> {
+                    context.startSandbox();
+                    return "started";
+                }),
+                DemoStep.of("reach a service the sandbox does not have", context -> context.uri("no-such-service", "").toString()),
+                DemoStep.of("never runs", context -> {
+                    throw new AssertionError("a step after a failure must not run");
+                }));
+
+        int code = demo.run(steps);
+
+        assertThat(code).isEqualTo(1);
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).containsExactly(
+                "ozgkit demo: 3 steps against an embedded sandbox",
+                "[1/3] start the sandbox: ok, started",
+                "[2/3] reach a service the sandbox does not have: FAILED, the sandbox has no service \"no-such-service\"; "
+                        + "it has " + String.join(", ", sandboxServiceNames()),
+                "[3/3] never runs: skipped",
+                "demo failed: 1 of 3 steps passed, 1 failed, 1 skipped");
+    }
+
+    private static List<String> sandboxServiceNames() {
+        try (de.ozgkit.sandbox.Sandbox sandbox = de.ozgkit.sandbox.Sandbox.start()) {
+            return List.copyOf(sandbox.services().keySet());
+        }
+    }
+}

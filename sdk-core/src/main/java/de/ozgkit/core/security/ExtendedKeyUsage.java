@@ -1,0 +1,33 @@
+package de.ozgkit.core.security;
+
+/**
+ * Extended key usage purposes of an X.509 certificate (RFC 5280, section 4.2.1.12).
+ */
+public enum ExtendedKeyUsage {
+    /** id-kp-serverAuth: TLS server. */
+    SERVER_AUTH("1.3.6.1.5.5.7.3.1"),
+    /** id-kp-clientAuth: TLS client. */
+    CLIENT_AUTH("1.3.6.1.5.5.7.3.2"),
+    /** id-kp-codeSigning. */
+    CODE_SIGNING("1.3.6.1.5.5.7.3.3"),
+    /** id-kp-emailProtection: S/MIME. */
+    EMAIL_PROTECTION("1.3.6.1.5.5.7.3.4"),
+    /** id-kp-timeStamping. */
+    TIME_STAMPING("1.3.6.1.5.5.7.3.8"),
+    /** id-kp-OCSPSigning. */
+    OCSP_SIGNING("1.3.6.1.5.5.7.3.9");
+
+    /** The OID of anyExtendedKeyUsage, which satisfies every purpose. */
+    public static final String ANY_OID = "2.5.29.37.0";
+
+    private final String oid;
+
+    ExtendedKeyUsage(String oid) {
+        this.oid = oid;
+    }
+
+    /** @return the purpose's object identifier in dotted form */
+    public String oid() {
+        return oid;
+    }
+}

@@ -1,0 +1,127 @@
+package de.ozgkit.einvoice;
+
+import de.ozgkit.einvoice.internal.xml.CiiWriter;
+import de.ozgkit.einvoice.internal.xml.UblWriter;
+import de.ozgkit.einvoice.model.Invoice;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+
+/**
+ * Writes an {@link Invoice} as XRechnung 3.0 XML: UBL 2.1 (an {@code Invoice}, or a
+ * {@code CreditNote} when the type code denotes a credit note) or CII D16B. Streams with StAX, so
+ * memory does not grow with the number of lines beyond the model itself; the output is
+ * deterministic (equal models give byte-identical documents), UTF-8, indented.
+ *
+ * <pre>{@code
+ * byte[] ubl = XRechnungWriter.ubl().toBytes(invoice);
+ * XRechnungWriter.cii().write(invoice, Path.of("rechnung.xml"));
+ * }</pre>
+ *
+ * <p>The writer writes what the model holds; it does not validate. Build invoices with
+ * {@link Invoice#builder()} and check documents with the validator before sending them.
+ * Instances are immutable and thread-safe.
+ */
+public final class XRechnungWriter {
+
+    private static final XRechnungWriter UBL = new XRechnungWriter(InvoiceSyntax.UBL);
+    private static final XRechnungWriter CII = new XRechnungWriter(InvoiceSyntax.CII);
+
+    private final InvoiceSyntax syntax;
+
+    private XRechnungWriter(InvoiceSyntax syntax) {
+        this.syntax = syntax;
+    }
+
+    /** @return a writer for UBL 2.1 */
+    public static XRechnungWriter ubl() {
+        return UBL;
+    }
+
+    /** @return a writer for CII D16B */
+    public static XRechnungWriter cii() {
+        return CII;
+    }
+
+    /**
+     * @param syntax the target syntax
+     * @return the writer for it
+     */
+    public static XRechnungWriter of(InvoiceSyntax syntax) {
+        return Objects.requireNonNull(syntax, "syntax") == InvoiceSyntax.UBL ? UBL : CII;
+    }
+
+    /** @return the syntax this writer produces */
+    public InvoiceSyntax syntax() {
+        return syntax;
+    }
+
+    /**
+     * Writes the invoice to a stream.
+     *
+     * @param invoice the invoice
+     * @param out     the target; flushed, not closed
+     * @throws EInvoiceFormatException with reason {@code UNSUPPORTED_CONTENT} if the syntax cannot carry
+     *                                 part of the model (sub invoice lines and third party payments exist
+     *                                 only in UBL)
+     * @throws UncheckedIOException    if writing to the stream fails
+     */
+    public void write(Invoice invoice, OutputStream out) {
+        Objects.requireNonNull(invoice, "invoice");
+        Objects.requireNonNull(out, "out");
+        if (syntax == InvoiceSyntax.UBL) {
+            UblWriter.write(invoice, out);
+        } else {
+            CiiWriter.write(invoice, out);
+        }
+    }
+
+    /**
+     * Writes the invoice into a file, replacing it only once the document is complete (nothing
+     * half-written remains if writing fails).
+     *
+     * @param invoice the invoice
+     * @param file    the target file
+     * @throws EInvoiceFormatException if the syntax cannot carry part of the model
+     * @throws UncheckedIOException    if the file cannot be written
+     */
+    public void write(Invoice invoice, Path file) {
+        Objects.requireNonNull(file, "file");
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, ".ozgkit-", ".xml.tmp");
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                write(invoice, out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the invoice to " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file stays behind; nothing else to do
+                }
+            }
+        }
+    }
+
+    /**
+     * @param invoice the invoice
+     * @return the document as UTF-8 bytes
+     * @throws EInvoiceFormatException if the syntax cannot carry part of the model
+     */
+    public byte[] toBytes(Invoice invoice) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        write(invoice, out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,22 @@
+package de.ozgkit.einvoice.model;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * PRECEDING INVOICE REFERENCE (BG-3): an earlier invoice that this one corrects or credits.
+ *
+ * @param number    Preceding Invoice reference (BT-25); never {@code null}
+ * @param issueDate Preceding Invoice issue date (BT-26), or {@code null}
+ */
+public record PrecedingInvoiceReference(String number, LocalDate issueDate) {
+
+    /**
+     * Checks the number.
+     *
+     * @throws NullPointerException if the number is {@code null}
+     */
+    public PrecedingInvoiceReference {
+        Objects.requireNonNull(number, "preceding invoice reference (BT-25)");
+    }
+}

@@ -1,0 +1,34 @@
+package de.ozgkit.einvoice.model;
+
+import de.ozgkit.einvoice.internal.Values;
+import java.math.BigDecimal;
+
+/**
+ * PRICE DETAILS (BG-29). Prices may carry more than two decimals.
+ *
+ * @param netPrice         Item net price (BT-146)
+ * @param discount         Item price discount (BT-147), or {@code null}
+ * @param grossPrice       Item gross price (BT-148), or {@code null}
+ * @param baseQuantity     Item price base quantity (BT-149), or {@code null} for 1
+ * @param baseQuantityUnit Item price base quantity unit of measure code (BT-150), or {@code null}
+ */
+public record Price(BigDecimal netPrice, BigDecimal discount, BigDecimal grossPrice, BigDecimal baseQuantity,
+                    String baseQuantityUnit) {
+
+    /** Brings numbers into canonical form. */
+    public Price {
+        netPrice = Values.amount(netPrice);
+        discount = Values.amount(discount);
+        grossPrice = Values.amount(grossPrice);
+        baseQuantity = Values.number(baseQuantity);
+        baseQuantityUnit = Values.text(baseQuantityUnit);
+    }
+
+    /**
+     * @param netPrice Item net price (BT-146)
+     * @return a price per one unit
+     */
+    public static Price of(BigDecimal netPrice) {
+        return new Price(netPrice, null, null, null, null);
+    }
+}

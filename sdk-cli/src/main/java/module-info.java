@@ -1,10 +1,13 @@
 /**
- * The {@code ozgkit} command line tool: Leitweg-ID checks, the sandbox, the demo.
+ * The {@code ozgkit} command line tool: Leitweg-ID checks, payments, e-invoices (validate, convert,
+ * show, ZUGFeRD PDF), the sandbox, the demo.
  */
 module de.ozgkit.cli {
     requires de.ozgkit.core;
     requires de.ozgkit.sandbox;
     requires de.ozgkit.payment;
+    requires de.ozgkit.einvoice;
+    requires com.fasterxml.jackson.databind;
     requires info.picocli;
 
     opens de.ozgkit.cli to info.picocli;

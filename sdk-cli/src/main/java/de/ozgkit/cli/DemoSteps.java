@@ -26,6 +26,12 @@ public final class DemoSteps {
         steps.add(DemoStep.of("complete a Leitweg-ID with its check digits", DemoSteps::completeLeitwegId));
         // service steps follow here, in the order of the typical integration
         steps.addAll(PaymentDemoSteps.create());
+        EInvoiceDemo einvoice = new EInvoiceDemo();
+        steps.add(DemoStep.of("build an XRechnung invoice with the model builder", einvoice::build));
+        steps.add(DemoStep.of("write it as XRechnung CII and UBL", einvoice::write));
+        steps.add(DemoStep.of("validate both against the official rule sets", einvoice::validate));
+        steps.add(DemoStep.of("convert UBL to CII through the model", einvoice::convert));
+        steps.add(DemoStep.of("deliver it by e-mail to the sandbox invoice portal", einvoice::deliver));
         return steps;
     }
 

@@ -14,12 +14,12 @@ import java.io.UncheckedIOException;
 @Command(name = "ozgkit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Tools for the OZG base services: Leitweg-IDs, payments, the local sandbox, the demo.",
-        subcommands = {LeitwegIdCommand.class, PaymentCommand.class, SandboxCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        description = "Tools for the OZG base services: Leitweg-IDs, payments, e-invoices, the local sandbox, the demo.",
+        subcommands = {LeitwegIdCommand.class, PaymentCommand.class, EInvoiceCommand.class, SandboxCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
-                "1:a negative answer (invalid id, failed demo step)",
+                "1:a negative answer (invalid id or invoice, failed demo step)",
                 "2:usage or I/O error (one-line reason on stderr)"})
 public final class OzgkitCommand {
 
@@ -48,7 +48,7 @@ public final class OzgkitCommand {
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
             failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + describe(e));
             failed.getErr().flush();
-            return ExitCode.USAGE_OR_IO;
+            return e instanceof CommandFailure f ? f.exitCode() : ExitCode.USAGE_OR_IO;
         });
         return commandLine;
     }

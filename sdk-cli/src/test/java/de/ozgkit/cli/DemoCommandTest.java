@@ -1,6 +1,8 @@
 package de.ozgkit.cli;
 
 import de.ozgkit.cli.OzgkitCommandTest.Run;
+import de.ozgkit.einvoice.EInvoices;
+import de.ozgkit.einvoice.InvoiceSyntax;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -33,6 +35,17 @@ class DemoCommandTest {
         assertThat(lines.get(6)).matches("\\[6/" + steps + "] pay on the paypage over HTTP: ok, GET paypage -> 200, "
                 + "POST action=pay -> 303 to https://fachverfahren\\.example/antrag/4711/zurueck.*");
         assertThat(lines.get(7)).matches("\\[7/" + steps + "] await the final payment status: ok, transaction \\S+ PAYED");
+        // the e-invoice steps, wherever other services' steps put them
+        assertThat(outcome(lines, "build an XRechnung invoice with the model builder"))
+                .isEqualTo("RE-2024-0001, 2 lines; derived: net 978.80 EUR + VAT 183.12 (2 rates) = 1161.92 EUR");
+        assertThat(outcome(lines, "write it as XRechnung CII and UBL"))
+                .matches("CII \\d+ bytes, UBL \\d+ bytes; both read back to the same model");
+        assertThat(outcome(lines, "validate both against the official rule sets"))
+                .startsWith("CII valid, UBL valid (XML Schema, EN 16931 and XRechnung 3.0 STANDARD rules; 0 errors");
+        assertThat(outcome(lines, "convert UBL to CII through the model")).isEqualTo("UBL -> CII gives the same "
+                + EInvoices.write(SampleInvoice.create(), InvoiceSyntax.CII).length + " bytes as writing CII from the model");
+        assertThat(outcome(lines, "deliver it by e-mail to the sandbox invoice portal"))
+                .matches("RE-2024-0001\\.xml mailed to smtp://127\\.0\\.0\\.1:\\d+ \\(STARTTLS, AUTH\\); portal receipt #1 ACCEPTED");
         for (String line : lines.subList(1, steps + 1)) {
             assertThat(line).contains(": ok, ");
         }
@@ -43,7 +56,8 @@ class DemoCommandTest {
     void demo_withTls_reachesTheSandboxOverHttps() {
         Run run = Run.of("demo", "--tls");
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("(HTTPS)").contains("at https://127.0.0.1:").contains("GET https://127.0.0.1:");
+        assertThat(run.out()).contains("(HTTPS)").contains("at https://127.0.0.1:").contains("GET https://127.0.0.1:")
+                .contains("portal receipt #1 ACCEPTED");
     }
 
     @Test
@@ -72,6 +86,14 @@ class DemoCommandTest {
                         + "it has " + String.join(", ", sandboxServiceNames()),
                 "[3/3] never runs: skipped",
                 "demo failed: 1 of 3 steps passed, 1 failed, 1 skipped");
+    }
+
+    /** What a passed step printed after "ok, ". */
+    private static String outcome(List<String> lines, String title) {
+        String marker = "] " + title + ": ok, ";
+        return lines.stream().filter(l -> l.contains(marker)).findFirst()
+                .map(l -> l.substring(l.indexOf(marker) + marker.length()))
+                .orElseThrow(() -> new AssertionError("no passed step '" + title + "' in " + lines));
     }
 
     private static List<String> sandboxServiceNames() {

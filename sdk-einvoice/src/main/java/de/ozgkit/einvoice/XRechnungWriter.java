@@ -14,8 +14,8 @@ import java.util.Objects;
 
 /**
  * Writes an {@link Invoice} as XRechnung 3.0 XML: UBL 2.1 (an {@code Invoice}, or a
- * {@code CreditNote} when the type code denotes a credit note) or CII D16B. Streams with StAX, so
- * memory does not grow with the number of lines beyond the model itself; the output is
+ * {@code CreditNote} when the type code denotes a credit note) or CII D16B. Streams UTF-8 through a
+ * fixed-size buffer, so memory does not grow with the number of lines beyond the model itself; the output is
  * deterministic (equal models give byte-identical documents), UTF-8, indented.
  *
  * <pre>{@code

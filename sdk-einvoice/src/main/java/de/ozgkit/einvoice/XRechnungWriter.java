@@ -120,7 +120,10 @@ public final class XRechnungWriter {
      * @throws EInvoiceFormatException if the syntax cannot carry part of the model
      */
     public byte[] toBytes(Invoice invoice) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        Objects.requireNonNull(invoice, "invoice");
+        // sized from the number of lines (a line takes one to two kilobytes), so the buffer rarely grows
+        int guess = (int) Math.min(1 << 20, 8192L + 2048L * invoice.lines().size());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(guess);
         write(invoice, out);
         return out.toByteArray();
     }

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small streaming XML writer for the invoice writers: UTF-8 straight into a byte buffer, indents
@@ -39,8 +42,7 @@ public final class XmlOut implements AutoCloseable {
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER];
     private int pos;
-    private String[] prefixes = new String[32];
-    private String[] locals = new String[32];
+    private Tag[] open = new Tag[32];
     private int depth;
     private boolean childWritten;
 
@@ -66,6 +68,11 @@ public final class XmlOut implements AutoCloseable {
     }
 
     private void raw(byte[] bytes, int off, int len) {
+        if (len <= BUFFER - pos) {
+            System.arraycopy(bytes, off, buf, pos, len);
+            pos += len;
+            return;
+        }
         while (len > 0) {
             if (pos == BUFFER) {
                 flushBuffer();
@@ -156,43 +163,64 @@ public final class XmlOut implements AutoCloseable {
         }
     }
 
-    private void openTag(String prefix, String local) {
-        raw('<');
-        name(prefix);
-        raw(':');
-        name(local);
+    /**
+     * An element name, encoded once: {@code <prefix:local} and {@code </prefix:local>}. The writers use a
+     * few hundred constant names, so the encoded forms are cached per JVM; copying them is much cheaper
+     * than encoding the names again for every element.
+     */
+    private record Tag(byte[] open, byte[] close) {
     }
 
-    private void closeTag(String prefix, String local) {
-        raw('<');
-        raw('/');
-        name(prefix);
-        raw(':');
-        name(local);
-        raw('>');
+    private static final Map<String, Map<String, Tag>> TAGS = new ConcurrentHashMap<>();
+    /** A bound on the cache, should a writer ever pass names that are not constants. */
+    private static final int MAX_CACHED_TAGS = 4096;
+    private static final AtomicInteger CACHED_TAGS = new AtomicInteger();
+
+    private static Tag tag(String prefix, String local) {
+        Map<String, Tag> byLocal = TAGS.computeIfAbsent(prefix, p -> new ConcurrentHashMap<>());
+        Tag t = byLocal.get(local);
+        if (t == null) {
+            String name = prefix + ":" + local;
+            t = new Tag(("<" + name).getBytes(StandardCharsets.UTF_8), ("</" + name + ">").getBytes(StandardCharsets.UTF_8));
+            if (CACHED_TAGS.get() < MAX_CACHED_TAGS && byLocal.putIfAbsent(local, t) == null) {
+                CACHED_TAGS.incrementAndGet();
+            }
+        }
+        return t;
     }
+
+    private void openTag(Tag t) {
+        raw(t.open(), 0, t.open().length);
+    }
+
+    private void closeTag(Tag t) {
+        raw(t.close(), 0, t.close().length);
+    }
+
+    private static final Map<String, byte[]> ATTRIBUTE_NAMES = new ConcurrentHashMap<>();
 
     private void attributes(String... attrs) {
         for (int i = 0; i < attrs.length; i += 2) {
             if (attrs[i + 1] != null) {
-                raw(' ');
-                name(attrs[i]);
-                raw('=');
-                raw('"');
+                byte[] start = ATTRIBUTE_NAMES.get(attrs[i]);
+                if (start == null) {
+                    start = (" " + attrs[i] + "=\"").getBytes(StandardCharsets.UTF_8);
+                    if (ATTRIBUTE_NAMES.size() < MAX_CACHED_TAGS) {
+                        ATTRIBUTE_NAMES.put(attrs[i], start);
+                    }
+                }
+                raw(start, 0, start.length);
                 text(attrs[i + 1], true);
                 raw('"');
             }
         }
     }
 
-    private void push(String prefix, String local) {
-        if (depth == prefixes.length) {
-            prefixes = Arrays.copyOf(prefixes, depth * 2);
-            locals = Arrays.copyOf(locals, depth * 2);
+    private void push(Tag t) {
+        if (depth == open.length) {
+            open = Arrays.copyOf(open, depth * 2);
         }
-        prefixes[depth] = prefix;
-        locals[depth] = local;
-        depth++;
+        open[depth++] = t;
     }
 
     // ---- what the invoice writers call ----
@@ -206,7 +234,8 @@ public final class XmlOut implements AutoCloseable {
      */
     public void root(String prefix, String local, String... namespaces) {
         raw('\n');
-        openTag(prefix, local);
+        Tag t = tag(prefix, local);
+        openTag(t);
         for (int i = 0; i < namespaces.length; i += 2) {
             raw(' ');
             name("xmlns:");
@@ -218,7 +247,7 @@ public final class XmlOut implements AutoCloseable {
         }
         raw('>');
         depth = 0;
-        push(prefix, local);
+        push(t);
         childWritten = false;
     }
 
@@ -230,9 +259,10 @@ public final class XmlOut implements AutoCloseable {
      */
     public void start(String prefix, String local) {
         indent(depth);
-        openTag(prefix, local);
+        Tag t = tag(prefix, local);
+        openTag(t);
         raw('>');
-        push(prefix, local);
+        push(t);
         childWritten = false;
     }
 
@@ -242,9 +272,8 @@ public final class XmlOut implements AutoCloseable {
         if (childWritten || depth == 0) {
             indent(depth);
         }
-        closeTag(prefixes[depth], locals[depth]);
-        prefixes[depth] = null;
-        locals[depth] = null;
+        closeTag(open[depth]);
+        open[depth] = null;
         childWritten = true;
     }
 
@@ -261,11 +290,12 @@ public final class XmlOut implements AutoCloseable {
             return;
         }
         indent(depth);
-        openTag(prefix, local);
+        Tag t = tag(prefix, local);
+        openTag(t);
         attributes(attrs);
         raw('>');
         text(text, false);
-        closeTag(prefix, local);
+        closeTag(t);
         childWritten = true;
     }
 
@@ -279,7 +309,8 @@ public final class XmlOut implements AutoCloseable {
      */
     public void binary(String prefix, String local, byte[] content, String... attrs) {
         indent(depth);
-        openTag(prefix, local);
+        Tag t = tag(prefix, local);
+        openTag(t);
         attributes(attrs);
         raw('>');
         Base64.Encoder enc = Base64.getEncoder();
@@ -289,7 +320,7 @@ public final class XmlOut implements AutoCloseable {
             byte[] encoded = enc.encode(Arrays.copyOfRange(content, off, off + len));
             raw(encoded, 0, encoded.length);
         }
-        closeTag(prefix, local);
+        closeTag(t);
         childWritten = true;
     }
 
@@ -343,7 +374,7 @@ public final class XmlOut implements AutoCloseable {
     public void close() {
         while (depth > 0) {
             depth--;
-            closeTag(prefixes[depth], locals[depth]);
+            closeTag(open[depth]);
         }
         raw('\n');
         flushBuffer();

@@ -103,7 +103,11 @@ public class PaymentClientBenchmark {
         provider.reset();
     }
 
-    /** Stops clients and sandbox. */
+    /**
+     * Stops clients and sandbox.
+     *
+     * @throws IOException if the bare client cannot be closed
+     */
     @TearDown(Level.Trial)
     public void stop() throws IOException {
         sdk.close();

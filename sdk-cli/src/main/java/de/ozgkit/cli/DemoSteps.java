@@ -24,7 +24,8 @@ public final class DemoSteps {
         steps.add(DemoStep.of("check the sandbox health over HTTP", DemoSteps::health));
         steps.add(DemoStep.of("check Leitweg-IDs", DemoSteps::checkLeitwegIds));
         steps.add(DemoStep.of("complete a Leitweg-ID with its check digits", DemoSteps::completeLeitwegId));
-        // service steps follow here, one line each, in the order of the typical integration
+        // service steps follow here, in the order of the typical integration
+        steps.addAll(PaymentDemoSteps.create());
         EInvoiceDemo einvoice = new EInvoiceDemo();
         steps.add(DemoStep.of("build an XRechnung invoice with the model builder", einvoice::build));
         steps.add(DemoStep.of("write it as XRechnung CII and UBL", einvoice::write));

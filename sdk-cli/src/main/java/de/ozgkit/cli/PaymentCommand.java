@@ -21,7 +21,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -130,7 +129,11 @@ public final class PaymentCommand {
                     if (tls == null) {
                         tls = TlsConfig.builder();
                     }
-                    tls.clientKeyStore(readPkcs12(cl, p12, p12Password.toCharArray()), p12Password.toCharArray());
+                    try {
+                        tls.clientPkcs12(p12, p12Password.toCharArray());
+                    } catch (de.ozgkit.core.security.KeyMaterialException e) {
+                        throw new CommandLine.ParameterException(cl, "--p12 " + p12 + ": " + e.getMessage());
+                    }
                     break;
                 default:
                     throw new CommandLine.ParameterException(cl, "--auth must be none, basic, oauth2 or mtls, was " + auth);
@@ -170,19 +173,6 @@ public final class PaymentCommand {
         } catch (IOException | GeneralSecurityException e) {
             throw new CommandLine.ParameterException(cl, "--ca-cert " + file + " cannot be read as PEM certificates: "
                     + e.getMessage());
-        }
-    }
-
-    static KeyStore readPkcs12(CommandLine cl, Path file, char[] password) {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, password);
-            return ks;
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(cl, "--p12 " + file + " cannot be read (wrong password or not"
-                    + " a PKCS#12 file)");
-        } catch (GeneralSecurityException e) {
-            throw new CommandLine.ParameterException(cl, "--p12 " + file + " is not a usable PKCS#12 key store");
         }
     }
 

@@ -30,6 +30,11 @@ class DemoCommandTest {
                 + "991-33333TEST-34 rejected (check digits must be 33, were 34)");
         assertThat(lines.get(4)).isEqualTo("[4/" + steps + "] complete a Leitweg-ID with its check digits: ok, "
                 + "991-33333TEST -> 991-33333TEST-33");
+        assertThat(lines.get(5)).matches("\\[5/" + steps + "] create a payment \\(XBezahldienste\\): ok, 12\\.50 EUR, "
+                + "transaction (\\S+) INITIAL, paypage http://127\\.0\\.0\\.1:\\d+/payment/paypage/\\S+");
+        assertThat(lines.get(6)).matches("\\[6/" + steps + "] pay on the paypage over HTTP: ok, GET paypage -> 200, "
+                + "POST action=pay -> 303 to https://fachverfahren\\.example/antrag/4711/zurueck.*");
+        assertThat(lines.get(7)).matches("\\[7/" + steps + "] await the final payment status: ok, transaction \\S+ PAYED");
         // the e-invoice steps, wherever other services' steps put them
         assertThat(outcome(lines, "build an XRechnung invoice with the model builder"))
                 .isEqualTo("RE-2024-0001, 2 lines; derived: net 978.80 EUR + VAT 183.12 (2 rates) = 1161.92 EUR");

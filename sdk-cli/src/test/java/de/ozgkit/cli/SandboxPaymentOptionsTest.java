@@ -108,6 +108,10 @@ class SandboxPaymentOptionsTest {
             Run noCert = Run.of("payment", "create", "--base", base, "--ca-cert", ca.toString(), "--amount", "1",
                     "--purpose", "X");
             assertThat(noCert.code()).isNotZero();
+            Run wrongPassword = Run.of("payment", "create", "--base", base, "--auth", "mtls", "--p12", p12.toString(),
+                    "--p12-password", "wrong", "--ca-cert", ca.toString(), "--amount", "1", "--purpose", "X");
+            assertThat(wrongPassword.code()).isEqualTo(ExitCode.USAGE_OR_IO);
+            assertThat(wrongPassword.err()).contains("--p12").doesNotContain("wrong\n").doesNotContain("p12pw");
         }
     }
 

@@ -51,6 +51,13 @@ public interface EInvoiceValidator {
     String RULE_LIMIT = "OZGKIT-XML-LIMIT";
     /** Rule id of the finding for XML whose root element is not an EN 16931 invoice or credit note. */
     String RULE_ROOT = "OZGKIT-XML-ROOT";
+    /**
+     * Rule id of the error added when a Schematron layer stopped with a dynamic error (possible only
+     * after an XML Schema error, e.g. a non-number in an amount), so its rules were not all checked.
+     */
+    String RULE_SCHEMATRON_ABORTED = "OZGKIT-SCHEMATRON-ABORTED";
+    /** Rule id of the note that counts the findings of a layer beyond the first 1,000, which are not listed. */
+    String RULE_FINDINGS_TRUNCATED = "OZGKIT-FINDINGS-TRUNCATED";
 
     /**
      * Validates one document.

@@ -23,7 +23,15 @@ import java.util.Objects;
  */
 public record Finding(String ruleId, Severity severity, String location, String message, ValidationLayer layer) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param ruleId   the rule's identifier
+     * @param severity how serious it is
+     * @param location XPath of the element concerned
+     * @param message  the rule set's text
+     * @param layer    which validation layer reported it
+     */
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(severity, "severity");

@@ -1,7 +1,16 @@
 /**
  * E-invoicing: the EN 16931 invoice model, XRechnung 3.0 writers and readers for UBL 2.1 and CII D16B, validation against the official rule sets, ZUGFeRD/Factur-X.
  *
- * <p>The content of this package comes with its own issue; for now it holds the module's place in
- * the build.
+ * <p>Validating an invoice against the XML Schema of its syntax and the official EN 16931 and
+ * XRechnung rules:
+ * <pre>{@code
+ * EInvoiceValidator validator = EInvoiceValidator.create();   // thread-safe, share it
+ * ValidationReport report = validator.validate(Path.of("invoice.xml"));
+ * if (!report.valid()) {
+ *     for (Finding f : report.errors()) {
+ *         System.out.println(f.ruleId() + " " + f.location() + ": " + f.message());
+ *     }
+ * }
+ * }</pre>
  */
 package de.ozgkit.einvoice;

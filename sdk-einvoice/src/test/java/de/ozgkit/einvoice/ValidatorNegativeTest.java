@@ -88,5 +88,12 @@ class ValidatorNegativeTest {
         assertThat(report.valid()).isFalse();
         assertThat(report.processed()).isTrue();
         assertThat(report.ruleIds()).contains("cvc-datatype-valid.1.2.1");
+        // EN 16931's arithmetic cannot read the amount: that layer says so; the XRechnung layer still runs
+        assertThat(report.errors()).anySatisfy(f -> {
+            assertThat(f.ruleId()).isEqualTo(EInvoiceValidator.RULE_SCHEMATRON_ABORTED);
+            assertThat(f.layer()).isEqualTo(ValidationLayer.EN16931);
+            assertThat(f.message()).contains("EN 16931").contains("314,86 EUR");
+        });
+        assertThat(report.findings(ValidationLayer.XRECHNUNG)).isNotEmpty();
     }
 }

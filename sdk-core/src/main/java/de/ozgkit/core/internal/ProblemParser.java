@@ -41,7 +41,7 @@ public final class ProblemParser {
             return Optional.empty();
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
-        root.fields().forEachRemaining(e -> {
+        root.properties().forEach(e -> {
             if (!STANDARD.contains(e.getKey())) {
                 extensions.put(e.getKey(), mapper.convertValue(e.getValue(), Object.class));
             }

@@ -16,6 +16,8 @@ import de.ozgkit.sandbox.ClientAuth;
 import de.ozgkit.sandbox.Sandbox;
 import de.ozgkit.sandbox.SandboxTls;
 import de.ozgkit.sandbox.payment.PaymentProviderSimulator;
+import de.ozgkit.testkit.KeyType;
+import de.ozgkit.testkit.TestPki;
 import java.net.URI;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -157,11 +159,11 @@ class AuthenticationTest {
     @Test
     void mutualTls_withoutOrWithAForeignCertificate_isRefusedInTheHandshake() {
         PaymentProviderSimulator provider = PaymentProviderSimulator.builder().mutualTls().build();
-        try (ProviderFixture f = new ProviderFixture(provider, mtlsSandbox(provider));
-             Sandbox foreign = Sandbox.builder().tls(true).start()) {
+        try (ProviderFixture f = new ProviderFixture(provider, mtlsSandbox(provider))) {
             SandboxTls tls = f.sandbox.tls().orElseThrow();
             char[] pw = "p12-password".toCharArray();
-            KeyStore foreignP12 = foreign.tls().orElseThrow().issueClientKeyStore("intruder", pw);
+            // a well-formed client certificate, but from a CA the provider does not trust
+            KeyStore foreignP12 = TestPki.create(KeyType.EC_P256).client("intruder").keyStore(pw);
             try (PaymentClient noCert = f.client(f.config().tls(TlsConfig.builder().trustStore(tls.trustStore()).build()).build());
                  PaymentClient foreignCert = f.client(f.config().tls(TlsConfig.builder().trustStore(tls.trustStore())
                          .clientKeyStore(foreignP12, pw).build()).build())) {

@@ -38,9 +38,6 @@ import org.xml.sax.XMLReader;
  */
 public final class DefaultEInvoiceValidator implements EInvoiceValidator {
 
-    /** Rule id for a Schematron layer that stopped with a dynamic error (e.g. a non-number where one is expected). */
-    static final String RULE_SCHEMATRON_ABORTED = "OZGKIT-SCHEMATRON-ABORTED";
-
     private final XmlLimits limits;
 
     /**
@@ -135,7 +132,8 @@ public final class DefaultEInvoiceValidator implements EInvoiceValidator {
             t.transform();
         } catch (SaxonApiException e) {
             findings.add(new Finding(RULE_SCHEMATRON_ABORTED, Severity.ERROR, "/",
-                    "the " + layer.layer() + " rules stopped with an error and could not all be checked: "
+                    "the " + (layer.layer() == ValidationLayer.EN16931 ? "EN 16931" : "XRechnung")
+                            + " rules stopped with an error and could not all be checked: "
                             + e.getMessage() + "; this usually follows from an XML Schema error reported above",
                     layer.layer()));
         }

@@ -16,7 +16,7 @@ import java.util.Map;
 final class Findings {
     /** Most findings kept per layer; the rest is counted and summarised in one note. */
     static final int MAX_PER_LAYER = 1_000;
-    static final String RULE_TRUNCATED = "OZGKIT-FINDINGS-TRUNCATED";
+    static final String RULE_TRUNCATED = de.ozgkit.einvoice.EInvoiceValidator.RULE_FINDINGS_TRUNCATED;
 
     private final List<Finding> list = new ArrayList<>();
     private final Map<ValidationLayer, int[]> counts = new EnumMap<>(ValidationLayer.class);

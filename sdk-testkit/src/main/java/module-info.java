@@ -10,6 +10,7 @@ module de.ozgkit.testkit {
     // GreenMail's jar has no module name of its own; "greenmail" is derived from its file name
     requires greenmail;
     requires transitive jakarta.mail;
+    requires org.junit.jupiter.api;
 
     exports de.ozgkit.testkit;
     exports de.ozgkit.testkit.mail;

@@ -11,6 +11,7 @@ module de.ozgkit.sandbox {
     requires transitive com.fasterxml.jackson.databind;
     requires de.ozgkit.testkit;
     requires de.ozgkit.einvoice;
+    requires de.ozgkit.messaging;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.http;
     requires org.eclipse.jetty.io;
@@ -21,4 +22,5 @@ module de.ozgkit.sandbox {
     exports de.ozgkit.sandbox.http;
     exports de.ozgkit.sandbox.payment;
     exports de.ozgkit.sandbox.einvoice;
+    exports de.ozgkit.sandbox.osci;
 }

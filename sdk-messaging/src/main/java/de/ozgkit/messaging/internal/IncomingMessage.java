@@ -47,6 +47,7 @@ public final class IncomingMessage implements AutoCloseable {
     private Element header;
     private Element body;
     private boolean transportEncrypted;
+    private Spool plain;
     private X509Certificate transportRecipient;
 
     private IncomingMessage() {
@@ -112,6 +113,7 @@ public final class IncomingMessage implements AutoCloseable {
         }
         document = doc;
         envelope = root;
+        plain = spool;
         List<Element> top = Dom.children(root);
         for (Element e : top) {
             if (Dom.is(e, OsciXml.SOAP, "Header")) {
@@ -148,6 +150,11 @@ public final class IncomingMessage implements AutoCloseable {
         } catch (IOException e) {
             throw new OsciException(OsciCheck.STRUCTURE, "the message cannot be buffered: " + e.getMessage(), e);
         }
+    }
+
+    /** @return the message as signed by its sender (inside the transport envelope, if any); valid until close */
+    public Spool plainMessage() {
+        return plain;
     }
 
     /** @return whether the message arrived in a transport envelope */

@@ -41,6 +41,7 @@ public final class OutgoingMessage {
     private final List<String> headers = new ArrayList<>();
     private final List<Attachment> attachments = new ArrayList<>();
     private String body;
+    private String trailer;
 
     /**
      * @param schemaFile the schema file name that identifies the message type, e.g. {@code soapStoreDelivery.xsd}
@@ -57,6 +58,18 @@ public final class OutgoingMessage {
      */
     public OutgoingMessage header(String xml) {
         headers.add(xml);
+        return this;
+    }
+
+    /**
+     * Sets a header block that follows all others (written after the IntermediaryCertificates an
+     * answer adds last), e.g. the NonIntermediaryCertificates passed on in a FetchDelivery answer.
+     *
+     * @param xml the block, or {@code null} for none
+     * @return this
+     */
+    public OutgoingMessage afterIntermediaryCertificates(String xml) {
+        this.trailer = xml;
         return this;
     }
 
@@ -202,6 +215,9 @@ public final class OutgoingMessage {
         }
         for (int i = 1; i < headers.size(); i++) {
             sb.append(headers.get(i));
+        }
+        if (trailer != null) {
+            sb.append(trailer);
         }
         sb.append("</soap:Header>").append(body).append("</soap:Envelope>");
         return sb.toString();

@@ -19,8 +19,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import de.ozgkit.messaging.Inspection;
+import de.ozgkit.messaging.MessageId;
+import de.ozgkit.messaging.ProcessCard;
+import de.ozgkit.messaging.internal.Certs;
+import de.ozgkit.messaging.internal.Dom;
+import de.ozgkit.messaging.internal.ProcessCardXml;
 import org.w3c.dom.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,24 +134,37 @@ public final class OsciIntermediary {
             return fault(false, FeedbackCode.CLIENT_CIPHER_CERTIFICATE_MISSING,
                     "the request is encrypted, but carries no cipher certificate of the originator to encrypt the answer for");
         }
-        Request request = new Request(msg, type, cb, clientSignature, clientCipher);
+        Request request = new Request(msg, type, cb, clientSignature, clientCipher, new ArrayList<>());
         OutgoingMessage answer;
         try {
             answer = switch (type) {
                 case "getMessageId" -> getMessageId(request);
                 case "initDialog" -> initDialog(request);
                 case "exitDialog" -> exitDialog(request);
+                case "storeDelivery" -> storeDelivery(request);
+                case "fetchDelivery" -> fetchDelivery(request);
+                case "fetchProcessCard" -> fetchProcessCard(request);
                 default -> throw new OsciException(OsciCheck.STRUCTURE, "the request type " + type + " is not supported");
             };
         } catch (Conversations.Refused r) {
             return fault(false, r.code, r.getMessage());
         }
-        return send(answer, request);
+        try {
+            return send(answer, request);
+        } finally {
+            for (AutoCloseable c : request.resources()) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.debug("closing {} failed: {}", c, e.toString());
+                }
+            }
+        }
     }
 
     /** A checked request. */
     record Request(IncomingMessage msg, String type, ControlBlock cb, X509Certificate clientSignature,
-                   X509Certificate clientCipher) {
+                   X509Certificate clientCipher, List<AutoCloseable> resources) {
     }
 
     static String requestType(IncomingMessage msg) {
@@ -187,6 +211,209 @@ public final class OsciIntermediary {
         String body = "<osci:responseToExitDialog>" + Headers.feedback(ok(FeedbackCode.OK_DIALOG_CLOSED))
                 + "</osci:responseToExitDialog>";
         return answer("soapResponseToExitDialog.xsd", answerCb).body(Headers.body(body));
+    }
+
+    /** Sequence number and control block of an answer, advancing an explicit dialog when the request is part of one. */
+    private ControlBlock answerControlBlock(Request r, boolean explicitRequired) throws Conversations.Refused {
+        if (r.cb().conversationId() == null) {
+            if (explicitRequired) {
+                throw new Conversations.Refused(FeedbackCode.EXPLICIT_DIALOG_REQUIRED, r.type() + " must be sent inside an"
+                        + " explicit dialog (InitDialog first)");
+            }
+            requireImplicit(r);
+            return new ControlBlock(conversations.implicitId(), r.cb().sequenceNumber(), r.cb().challenge(),
+                    ControlBlock.newChallenge());
+        }
+        String challenge = ControlBlock.newChallenge();
+        int seq = conversations.advance(r.cb(), r.clientSignature(), challenge, false);
+        return new ControlBlock(r.cb().conversationId(), seq, r.cb().challenge(), challenge);
+    }
+
+    private OutgoingMessage storeDelivery(Request r) throws Conversations.Refused {
+        ControlBlock cb = answerControlBlock(r, false);
+        Element order = r.msg().requireHeader("storeDelivery");
+        String messageId = Dom.optional(order, OsciXml.OSCI, "MessageId").map(e -> Headers.decodeMessageId(Dom.text(e)))
+                .orElse(null);
+        String subject = Dom.optional(order, OsciXml.OSCI, "Subject").map(Dom::text).orElse(null);
+        Instant now = clock.instant();
+        List<Inspection> inspections = inspections(r.msg(), now);
+        X509Certificate addressee = r.msg().nonIntermediaryCertificates("CipherCertificateAddressee").stream().findFirst()
+                .map(IncomingMessage::certificateOf).orElse(null);
+        List<Feedback> feedback;
+        ProcessCard card = null;
+        if (messageId == null) {
+            feedback = error(FeedbackCode.MESSAGE_ID_MISSING);
+        } else if (addressee == null) {
+            feedback = error(FeedbackCode.INVALID_REQUEST);
+        } else if (!mailbox.consumeMessageId(messageId)) {
+            feedback = error(FeedbackCode.MESSAGE_ID_INVALID);
+        } else {
+            card = new ProcessCard(new MessageId(messageId), now, now, null, null, subject, inspections, null);
+            mailbox.store(messageId, Mailbox.key(Certs.der(addressee)), Mailbox.key(Certs.der(r.clientSignature())),
+                    r.msg().plainMessage(), card);
+            feedback = ok(r.cb().conversationId() == null ? FeedbackCode.OK_DIALOG_CLOSED : FeedbackCode.OK_DIALOG_OPEN);
+        }
+        StringBuilder h = new StringBuilder("<osci:responseToStoreDelivery").append(OsciXml.NS_DECLS)
+                .append(" Id=\"responsetostoredelivery\" soap:actor=\"").append(OsciXml.ACTOR_NEXT)
+                .append("\" soap:mustUnderstand=\"1\">").append(Headers.feedback(feedback));
+        if (card != null) {
+            // the answer to a store carries the card as the schema of this answer allows: creation and subject
+            h.append(ProcessCardXml.write(new ProcessCard(card.messageId(), card.recentModification(), card.creation(), null,
+                    null, card.subject(), card.inspections(), null)));
+        }
+        h.append("</osci:responseToStoreDelivery>");
+        return answer("soapResponseToStoreDelivery.xsd", cb).header(h.toString()).body(Headers.body(""));
+    }
+
+    private List<Inspection> inspections(IncomingMessage msg, Instant now) {
+        List<Inspection> out = new ArrayList<>();
+        Set<X509Certificate> seen = new LinkedHashSet<>();
+        msg.header("NonIntermediaryCertificates").ifPresent(h -> {
+            for (Element e : Dom.children(h)) {
+                seen.add(IncomingMessage.certificateOf(e));
+            }
+        });
+        for (X509Certificate c : seen) {
+            out.add(ProcessCardXml.inspect(c, now));
+        }
+        return out;
+    }
+
+    private OutgoingMessage fetchDelivery(Request r) throws Conversations.Refused {
+        ControlBlock cb = answerControlBlock(r, true);
+        Element order = r.msg().requireHeader("fetchDelivery");
+        Optional<Element> rule = Dom.optional(order, OsciXml.OSCI, "SelectionRule");
+        String byId = rule.flatMap(e -> Dom.optional(e, OsciXml.OSCI, "MessageId")).map(e -> Headers.decodeMessageId(Dom.text(e)))
+                .orElse(null);
+        Instant byDate = rule.flatMap(e -> Dom.optional(e, OsciXml.OSCI, "ReceptionOfDelivery"))
+                .map(e -> ProcessCardXml.parse(Dom.text(e))).orElse(null);
+        String me = r.clientCipher() == null ? "" : Mailbox.key(Certs.der(r.clientCipher()));
+        List<Mailbox.Delivery> mine = mailbox.deliveries(me);
+        Mailbox.Delivery found = null;
+        for (Mailbox.Delivery d : mine) {
+            boolean match = byId != null ? d.messageId().equals(byId)
+                    : byDate != null ? d.card().creationTime().map(t -> t.isAfter(byDate)).orElse(false)
+                    : !d.fetched();
+            if (match) {
+                found = d;
+                break;
+            }
+        }
+        StringBuilder echo = new StringBuilder("<osci:fetchDelivery>");
+        if (byId != null) {
+            echo.append("<osci:SelectionRule><osci:MessageId>").append(Headers.encodeMessageId(byId))
+                    .append("</osci:MessageId></osci:SelectionRule>");
+        } else if (byDate != null) {
+            echo.append("<osci:SelectionRule><osci:ReceptionOfDelivery>").append(ProcessCardXml.format(byDate))
+                    .append("</osci:ReceptionOfDelivery></osci:SelectionRule>");
+        }
+        echo.append("</osci:fetchDelivery>");
+        String head = "<osci:responseToFetchDelivery" + OsciXml.NS_DECLS + " Id=\"responsetofetchdelivery\" soap:actor=\""
+                + OsciXml.ACTOR_NEXT + "\" soap:mustUnderstand=\"1\">";
+        OutgoingMessage answer = answer("soapResponseToFetchDelivery.xsd", cb);
+        if (found == null) {
+            answer.header(head + Headers.feedback(error(FeedbackCode.NO_DELIVERY)) + echo + "</osci:responseToFetchDelivery>");
+            return answer.body(Headers.body(""));
+        }
+        Instant now = clock.instant();
+        ProcessCard card = found.card();
+        ProcessCard updated = new ProcessCard(card.messageId(), now, card.creation(),
+                card.forwarding() == null ? now : card.forwarding(), card.reception() == null ? now : card.reception(),
+                card.subject(), card.inspections(), null);
+        found = mailbox.markFetched(found, updated);
+        long remaining = mine.stream().filter(d -> !d.fetched() && !d.messageId().equals(byId)).count()
+                - (byId == null && byDate == null ? 1 : 0);
+        List<Feedback> feedback = new ArrayList<>(ok(FeedbackCode.OK_DIALOG_OPEN));
+        if (remaining > 0) {
+            feedback.add(new Feedback(FeedbackCode.MORE_DELIVERIES.code(), "en", FeedbackCode.MORE_DELIVERIES.description()));
+        }
+        String cardXml = ProcessCardXml.write(new ProcessCard(updated.messageId(), updated.recentModification(),
+                updated.creation(), updated.forwarding(), null, updated.subject(), updated.inspections(), null));
+        answer.header(head + Headers.feedback(feedback) + echo + cardXml + "</osci:responseToFetchDelivery>");
+        StoredParts parts = StoredParts.read(found.message(), limits);
+        answer.afterIntermediaryCertificates(parts.nonIntermediaryCertificates());
+        answer.body(parts.body());
+        for (OutgoingMessage.Attachment a : parts.attachments()) {
+            answer.attachment(a);
+        }
+        r.resources().add(parts);
+        return answer;
+    }
+
+    private OutgoingMessage fetchProcessCard(Request r) throws Conversations.Refused {
+        ControlBlock cb = answerControlBlock(r, true);
+        Element order = r.msg().bodyElement().orElseThrow();
+        Optional<Element> rule = Dom.optional(order, OsciXml.OSCI, "SelectionRule");
+        List<String> ids = rule.map(e -> Dom.children(e, OsciXml.OSCI, "MessageId").stream()
+                .map(m -> Headers.decodeMessageId(Dom.text(m))).toList()).orElse(List.of());
+        Optional<Element> reception = rule.flatMap(e -> Dom.optional(e, OsciXml.OSCI, "ReceptionOfDelivery"));
+        Optional<Element> modification = rule.flatMap(e -> Dom.optional(e, OsciXml.OSCI, "RecentModification"));
+        long limit = Dom.optional(order, OsciXml.OSCI, "Quantity").map(q -> Long.parseLong(q.getAttribute("Limit").trim()))
+                .orElse(Long.MAX_VALUE);
+        String meAsOriginator = Mailbox.key(Certs.der(r.clientSignature()));
+        String meAsAddressee = r.clientCipher() == null ? "" : Mailbox.key(Certs.der(r.clientCipher()));
+        List<Mailbox.Delivery> candidates = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            for (String id : ids) {
+                mailbox.find(id).ifPresent(candidates::add);
+            }
+        } else {
+            candidates.addAll(mailbox.all());
+        }
+        Optional<Element> dateRule = reception.isPresent() ? reception : modification;
+        String role = dateRule.map(e -> e.getAttribute("Role")).orElse("");
+        Instant after = dateRule.map(e -> ProcessCardXml.parse(Dom.text(e))).orElse(null);
+        boolean noReception = dateRule.map(e -> "true".equals(e.getAttribute("NoReception"))).orElse(false);
+        List<ProcessCard> cards = new ArrayList<>();
+        for (Mailbox.Delivery d : candidates) {
+            boolean asOriginator = d.originator().equals(meAsOriginator);
+            boolean asAddressee = d.addressee().equals(meAsAddressee);
+            boolean allowed = role.equals("Originator") ? asOriginator : role.equals("Addressee") ? asAddressee
+                    : asOriginator || asAddressee;
+            if (!allowed) {
+                continue;
+            }
+            Instant t = reception.isPresent() ? d.card().creation() : d.card().recentModification();
+            if (after != null && (t == null || !t.isAfter(after))) {
+                continue;
+            }
+            if (noReception && d.card().reception() != null) {
+                continue;
+            }
+            cards.add(d.card());
+        }
+        List<Feedback> feedback;
+        if (cards.isEmpty()) {
+            feedback = error(FeedbackCode.NO_PROCESS_CARD);
+        } else {
+            feedback = new ArrayList<>(ok(FeedbackCode.OK_DIALOG_OPEN));
+            if (cards.size() > limit) {
+                feedback.add(new Feedback(FeedbackCode.MORE_PROCESS_CARDS.code(), "en", FeedbackCode.MORE_PROCESS_CARDS.description()));
+            }
+        }
+        StringBuilder body = new StringBuilder("<osci:responseToFetchProcessCard>").append(Headers.feedback(feedback))
+                .append("<osci:fetchProcessCard>");
+        rule.ifPresent(e -> body.append(reSelection(ids, reception, modification)));
+        body.append("</osci:fetchProcessCard>");
+        cards.stream().limit(limit).forEach(c -> body.append(ProcessCardXml.write(c)));
+        body.append("</osci:responseToFetchProcessCard>");
+        return answer("soapResponseToFetchProcessCard.xsd", cb).body(Headers.body(body.toString()));
+    }
+
+    private static String reSelection(List<String> ids, Optional<Element> reception, Optional<Element> modification) {
+        StringBuilder sb = new StringBuilder("<osci:SelectionRule>");
+        for (String id : ids) {
+            sb.append("<osci:MessageId>").append(Headers.encodeMessageId(id)).append("</osci:MessageId>");
+        }
+        reception.ifPresent(e -> sb.append("<osci:ReceptionOfDelivery>").append(ProcessCardXml.format(ProcessCardXml.parse(Dom.text(e))))
+                .append("</osci:ReceptionOfDelivery>"));
+        modification.ifPresent(e -> sb.append("<osci:RecentModification>").append(ProcessCardXml.format(ProcessCardXml.parse(Dom.text(e))))
+                .append("</osci:RecentModification>"));
+        return sb.append("</osci:SelectionRule>").toString();
+    }
+
+    static List<Feedback> error(FeedbackCode code) {
+        return List.of(new Feedback(code.code(), "en", code.description()));
     }
 
     private void requireImplicit(Request r) {

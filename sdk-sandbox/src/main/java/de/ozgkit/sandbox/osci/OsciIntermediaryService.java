@@ -1,0 +1,134 @@
+package de.ozgkit.sandbox.osci;
+
+import de.ozgkit.messaging.OsciIdentity;
+import de.ozgkit.messaging.internal.IncomingMessage;
+import de.ozgkit.sandbox.SandboxContext;
+import de.ozgkit.sandbox.SandboxService;
+import de.ozgkit.sandbox.http.Reply;
+import de.ozgkit.testkit.CertificateSpec;
+import de.ozgkit.testkit.IssuedCertificate;
+import de.ozgkit.testkit.TestPki;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * The sandbox's OSCI intermediary, published as {@code osci-intermediary http://127.0.0.1:<port>/osci}:
+ * OSCI requests are POSTed to that URI itself; its certificates are served as PEM at
+ * {@code {base}/certificates/cipher.pem} and {@code {base}/certificates/signature.pem}.
+ *
+ * <p>Its keys are generated at start (RSA 2048, one throw-away test CA) unless given. Deliveries
+ * are kept in a folder, by default a temporary one that is deleted when the sandbox stops; give a
+ * folder to keep them across restarts.
+ *
+ * <pre>{@code
+ * OsciIntermediaryService osci = new OsciIntermediaryService(Path.of("mailbox"));
+ * try (Sandbox sandbox = Sandbox.builder().service(osci).maxRequestBytes(64 << 20).start()) {
+ *     URI intermediary = sandbox.baseUri(OsciIntermediaryService.ENDPOINT);
+ *     X509Certificate cipher = osci.intermediary().cipherCertificate();
+ * }
+ * }</pre>
+ */
+public final class OsciIntermediaryService implements SandboxService {
+
+    /** The service name and base path segment. */
+    public static final String NAME = "osci";
+    /** The name of the published endpoint, as {@code ozgkit sandbox} prints it. */
+    public static final String ENDPOINT = "osci-intermediary";
+
+    private final Path folder;
+    private final OsciIdentity identity;
+    private volatile OsciIntermediary intermediary;
+
+    /** An intermediary with generated keys and a temporary mailbox. */
+    public OsciIntermediaryService() {
+        this(null, null);
+    }
+
+    /**
+     * An intermediary with generated keys and a mailbox that survives restarts.
+     *
+     * @param folder the mailbox folder
+     */
+    public OsciIntermediaryService(Path folder) {
+        this(folder, null);
+    }
+
+    /**
+     * @param folder   the mailbox folder, or {@code null} for a temporary one
+     * @param identity the intermediary's keys, or {@code null} to generate them
+     */
+    public OsciIntermediaryService(Path folder, OsciIdentity identity) {
+        this.folder = folder;
+        this.identity = identity;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void mount(SandboxContext context) {
+        Path dir = folder;
+        try {
+            if (dir == null) {
+                Path tmp = Files.createTempDirectory("ozgkit-osci-mailbox-");
+                dir = tmp;
+                context.onClose(() -> Mailbox.deleteTree(tmp));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the OSCI mailbox folder cannot be created", e);
+        }
+        OsciIdentity keys = identity != null ? identity : generated();
+        OsciIntermediary im = new OsciIntermediary(keys, new Mailbox(dir), context.clock(), IncomingMessage.Limits.DEFAULT);
+        this.intermediary = im;
+        context.routes()
+                .post("/", request -> {
+                    try (OsciIntermediary.Answer a = im.handle(new ByteArrayInputStream(request.body()),
+                            request.header("Content-Type").orElse(null))) {
+                        return Reply.bytes(a.status(), a.contentType(), a.body().toBytes());
+                    }
+                })
+                .get("/certificates/cipher.pem", request -> Reply.bytes(200, "application/x-pem-file",
+                        pem(im.cipherCertificate())))
+                .get("/certificates/signature.pem", request -> Reply.bytes(200, "application/x-pem-file",
+                        pem(im.signatureCertificate())));
+        context.publish(ENDPOINT, context.baseUri());
+    }
+
+    /** @return the running intermediary (after the sandbox started) */
+    public OsciIntermediary intermediary() {
+        return Objects.requireNonNull(intermediary, "the sandbox has not started the OSCI intermediary yet");
+    }
+
+    /**
+     * @param base the intermediary's base URI
+     * @return the URI of its cipher certificate
+     */
+    public static URI cipherCertificateUri(URI base) {
+        return URI.create(base + "/certificates/cipher.pem");
+    }
+
+    private static OsciIdentity generated() {
+        TestPki pki = TestPki.create("ozgkit sandbox OSCI CA", de.ozgkit.testkit.KeyType.RSA_2048);
+        IssuedCertificate cert = pki.issue(CertificateSpec.builder().subject("CN=ozgkit sandbox OSCI intermediary")
+                .keyUsage(CertificateSpec.KeyUsage.DIGITAL_SIGNATURE, CertificateSpec.KeyUsage.NON_REPUDIATION,
+                        CertificateSpec.KeyUsage.KEY_ENCIPHERMENT)
+                .build());
+        return OsciIdentity.of(de.ozgkit.core.security.Identity.of(cert.privateKey(), cert.chain()));
+    }
+
+    static byte[] pem(X509Certificate c) {
+        return ("-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(de.ozgkit.messaging.internal.Certs.der(c)) + "\n-----END CERTIFICATE-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -79,6 +79,7 @@ public final class Crypto {
             out.write(iv);
             return new FilterOutputStream(out) {
                 private final byte[] one = new byte[1];
+                private boolean closed;
 
                 @Override
                 public void write(int b) throws IOException {
@@ -96,6 +97,10 @@ public final class Crypto {
 
                 @Override
                 public void close() throws IOException {
+                    if (closed) {
+                        return;
+                    }
+                    closed = true;
                     try {
                         out.write(c.doFinal());
                     } catch (GeneralSecurityException e) {
@@ -171,6 +176,34 @@ public final class Crypto {
             throw new OsciException(check, what + " cannot be decrypted: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new OsciException(check, what + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decrypts legacy AES-CBC content (XML Encryption 1.0: 16-byte IV prefix, ISO 10126 padding).
+     * Only reached when a caller explicitly allowed legacy content.
+     *
+     * @param in   the data
+     * @param key  the key
+     * @param out  receives the plaintext
+     * @param what what is decrypted, for messages
+     */
+    public static void decryptCbc(InputStream in, byte[] key, OutputStream out, String what) {
+        try {
+            byte[] iv = in.readNBytes(16);
+            Cipher c = Cipher.getInstance("AES/CBC/ISO10126Padding");
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new javax.crypto.spec.IvParameterSpec(iv));
+            byte[] buf = new byte[65536];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                byte[] o = c.update(buf, 0, n);
+                if (o != null) {
+                    out.write(o);
+                }
+            }
+            out.write(c.doFinal());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new OsciException(OsciCheck.CONTENT_DECRYPTION, what + " cannot be decrypted with AES-CBC: " + e.getMessage(), e);
         }
     }
 

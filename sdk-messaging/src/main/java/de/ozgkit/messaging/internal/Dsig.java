@@ -215,6 +215,28 @@ public final class Dsig {
     }
 
     /**
+     * The canonical form of a signature's {@code SignedInfo} and its signature value, as kept for
+     * later re-verification (process card evidence). Does not dereference the references.
+     *
+     * @param signature the {@code ds:Signature} element
+     * @param key       the signer's public key
+     * @return the canonical SignedInfo and the signature value
+     */
+    public static byte[][] signedInfoAndValue(Element signature, PublicKey key) {
+        try {
+            DOMValidateContext ctx = new DOMValidateContext(KeySelector.singletonKeySelector(key), signature);
+            ctx.setProperty("javax.xml.crypto.dsig.cacheReference", Boolean.TRUE);
+            XMLSignature sig = FACTORY.unmarshalXMLSignature(ctx);
+            sig.getSignatureValue().validate(ctx);
+            try (InputStream in = sig.getSignedInfo().getCanonicalizedData()) {
+                return new byte[][] {in.readAllBytes(), sig.getSignatureValue().getValue()};
+            }
+        } catch (MarshalException | XMLSignatureException | IOException e) {
+            throw new OsciException(OsciCheck.MESSAGE_SIGNATURE, "the signature cannot be kept as evidence: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Registers every {@code Id} attribute of the subtree as an XML ID.
      *
      * @param root the subtree

@@ -33,8 +33,23 @@ import org.w3c.dom.Node;
  */
 public final class OutgoingMessage {
 
-    /** An attachment part: Content-ID, type and bytes as sent. */
-    public record Attachment(String contentId, String contentType, Spool data) {
+    /**
+     * An attachment part: Content-ID, type and bytes as sent.
+     *
+     * @param contentId   the Content-ID
+     * @param contentType the Content-Type
+     * @param data        the bytes as sent (ciphertext for an encrypted attachment)
+     * @param digest      their SHA-256 when already computed, else {@code null}
+     */
+    public record Attachment(String contentId, String contentType, Spool data, byte[] digest) {
+        /**
+         * @param contentId   the Content-ID
+         * @param contentType the Content-Type
+         * @param data        the bytes as sent
+         */
+        public Attachment(String contentId, String contentType, Spool data) {
+            this(contentId, contentType, data, null);
+        }
     }
 
     private final String schemaFile;
@@ -145,8 +160,20 @@ public final class OutgoingMessage {
         uris.add("#" + firstChild(doc.getDocumentElement(), "Body").getAttribute("Id"));
         Map<String, InputStream> open = new HashMap<>();
         Map<String, byte[]> digests;
+        List<String> xmlUris = new ArrayList<>();
+        Map<String, byte[]> known = new HashMap<>();
+        for (String u : uris) {
+            Attachment a = u.startsWith("cid:") ? attachments.stream().filter(x -> ("cid:" + x.contentId()).equals(u))
+                    .findFirst().orElseThrow() : null;
+            if (a != null && a.digest() != null) {
+                known.put(u, a.digest());
+            } else {
+                xmlUris.add(u);
+            }
+        }
         try {
-            digests = Dsig.digests(doc, uris, cid -> {
+            digests = new HashMap<>(known);
+            digests.putAll(Dsig.digests(doc, xmlUris, cid -> {
                 for (Attachment a : attachments) {
                     if (a.contentId().equals(cid)) {
                         InputStream in = a.data().open();
@@ -155,7 +182,7 @@ public final class OutgoingMessage {
                     }
                 }
                 return null;
-            }, null);
+            }, null));
         } finally {
             for (InputStream in : open.values()) {
                 try {

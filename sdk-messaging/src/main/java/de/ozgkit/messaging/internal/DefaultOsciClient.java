@@ -1,0 +1,430 @@
+package de.ozgkit.messaging.internal;
+
+import de.ozgkit.core.OzgClientConfig;
+import de.ozgkit.core.http.HttpRequest;
+import de.ozgkit.core.http.HttpResponse;
+import de.ozgkit.core.internal.ErrorMapper;
+import de.ozgkit.core.internal.HttpMessages;
+import de.ozgkit.core.internal.HttpPipeline;
+import de.ozgkit.messaging.Decrypter;
+import de.ozgkit.messaging.Delivery;
+import de.ozgkit.messaging.Feedback;
+import de.ozgkit.messaging.FetchSelection;
+import de.ozgkit.messaging.MessageId;
+import de.ozgkit.messaging.OsciCheck;
+import de.ozgkit.messaging.OsciClient;
+import de.ozgkit.messaging.OsciDialog;
+import de.ozgkit.messaging.OsciException;
+import de.ozgkit.messaging.OsciFeedbackException;
+import de.ozgkit.messaging.OsciIdentity;
+import de.ozgkit.messaging.ProcessCard;
+import de.ozgkit.messaging.ReceivedContainer;
+import de.ozgkit.messaging.ReceivedDelivery;
+import de.ozgkit.messaging.SignedEvidence;
+import de.ozgkit.messaging.StoreReceipt;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.w3c.dom.Element;
+
+/** The {@link OsciClient} on core's HTTP pipeline. Thread-safe. */
+public final class DefaultOsciClient implements OsciClient {
+
+    private final HttpPipeline pipeline;
+    private final OsciIdentity originator;
+    private final X509Certificate intermediaryCipher;
+    private final X509Certificate intermediarySignature;
+    private final boolean encrypt;
+    private final boolean allowLegacy;
+    private final Clock clock;
+    private final IncomingMessage.Limits limits;
+
+    /**
+     * @param config                transport settings with the intermediary's URI
+     * @param originator            the client's keys
+     * @param intermediaryCipher    the intermediary's cipher certificate
+     * @param intermediarySignature the intermediary's signature certificate, may be {@code null} to accept the one the answers carry
+     * @param encrypt               whether to use transport encryption
+     * @param allowLegacy           whether AES-CBC content may be read
+     * @param clock                 the clock
+     */
+    public DefaultOsciClient(OzgClientConfig config, OsciIdentity originator, X509Certificate intermediaryCipher,
+                             X509Certificate intermediarySignature, boolean encrypt, boolean allowLegacy, Clock clock) {
+        Crypto.requireStrongKey(originator.signer().certificate(), "signature certificate");
+        Crypto.requireStrongKey(intermediaryCipher, "intermediary's cipher certificate");
+        this.pipeline = new HttpPipeline(config);
+        this.originator = originator;
+        this.intermediaryCipher = intermediaryCipher;
+        this.intermediarySignature = intermediarySignature;
+        this.encrypt = encrypt;
+        this.allowLegacy = allowLegacy;
+        this.clock = clock;
+        this.limits = new IncomingMessage.Limits(config.maxResponseBytes(), Math.min(config.maxResponseBytes(), 16L << 20),
+                1000, 64);
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    private String originatorCertificates(boolean withCipher) {
+        List<Headers.CertEntry> e = new ArrayList<>();
+        X509Certificate sig = originator.signer().certificate();
+        X509Certificate cipher = originator.decrypter().certificate();
+        if (withCipher) {
+            e.add(new Headers.CertEntry("CipherCertificateOriginator", Certs.refId("originator_cipher", cipher), cipher));
+        }
+        e.add(new Headers.CertEntry("SignatureCertificateOriginator", signatureRef(), sig));
+        return Headers.nonIntermediaryCertificates(e);
+    }
+
+    private String signatureRef() {
+        return Certs.refId("originator_signature", originator.signer().certificate());
+    }
+
+    @Override
+    public MessageId getMessageId() {
+        String challenge = ControlBlock.newChallenge();
+        OutgoingMessage req = new OutgoingMessage("soapGetMessageId.xsd").header(new ControlBlock(null, 0, null, challenge).toXml())
+                .header(Headers.desiredLanguages("de")).header(originatorCertificates(true))
+                .body(Headers.body("<osci:getMessageId></osci:getMessageId>"));
+        try (IncomingMessage answer = exchange(req, "soapResponseToGetMessageId.xsd", challenge, null, 0)) {
+            Element body = answer.bodyElement().orElseThrow(() -> new OsciException(OsciCheck.STRUCTURE, "answer has no body"));
+            feedback(body);
+            return new MessageId(Headers.decodeMessageId(Dom.text(Dom.one(body, OsciXml.OSCI, "MessageId"))));
+        }
+    }
+
+    @Override
+    public StoreReceipt store(Delivery delivery) {
+        Crypto.requireStrongKey(delivery.addressee(), "addressee's cipher certificate");
+        MessageId id = delivery.messageId() != null ? delivery.messageId() : getMessageId();
+        ContentWriter.Result content = ContentWriter.write(delivery.containers());
+        try {
+            String challenge = ControlBlock.newChallenge();
+            StringBuilder order = new StringBuilder("<osci:storeDelivery").append(OsciXml.NS_DECLS)
+                    .append(" Id=\"storedelivery\" soap:actor=\"").append(OsciXml.ACTOR_NEXT).append("\" soap:mustUnderstand=\"1\">")
+                    .append("<osci:MessageId>").append(Headers.encodeMessageId(id.value())).append("</osci:MessageId>");
+            if (delivery.subject() != null) {
+                OsciXml.text(order.append("<osci:Subject>"), delivery.subject()).append("</osci:Subject>");
+            }
+            order.append("</osci:storeDelivery>");
+            List<Headers.CertEntry> certs = new ArrayList<>(content.certificates());
+            X509Certificate cipher = originator.decrypter().certificate();
+            certs.add(new Headers.CertEntry("CipherCertificateOriginator", Certs.refId("originator_cipher", cipher), cipher));
+            certs.add(new Headers.CertEntry("CipherCertificateAddressee", Certs.refId("addressee_cipher", delivery.addressee()),
+                    delivery.addressee()));
+            certs.add(new Headers.CertEntry("SignatureCertificateOriginator", signatureRef(), originator.signer().certificate()));
+            OutgoingMessage req = new OutgoingMessage("soapStoreDelivery.xsd").header(new ControlBlock(null, 0, null, challenge).toXml())
+                    .header(Headers.desiredLanguages("de")).header(Headers.qualityOfTimestamp("creation"))
+                    .header(Headers.qualityOfTimestamp("reception")).header(order.toString())
+                    .header(Headers.nonIntermediaryCertificates(certs)).body(Headers.body(content.contentPackage()));
+            content.attachments().forEach(req::attachment);
+            try (IncomingMessage answer = exchange(req, "soapResponseToStoreDelivery.xsd", challenge, null, 0)) {
+                Element rsp = answer.requireHeader("responseToStoreDelivery");
+                List<Feedback> fb = feedback(rsp);
+                ProcessCard card = ProcessCardXml.read(Dom.one(rsp, OsciXml.OSCI, "ProcessCardBundle"), evidence(answer, rsp));
+                if (!card.messageId().equals(id)) {
+                    throw new OsciException(OsciCheck.STRUCTURE, "the process card is for message " + card.messageId()
+                            + ", not for " + id);
+                }
+                return new StoreReceipt(id, card, fb);
+            }
+        } finally {
+            content.spools().forEach(Spool::close);
+        }
+    }
+
+    @Override
+    public OsciDialog openDialog() {
+        String challenge = ControlBlock.newChallenge();
+        OutgoingMessage req = new OutgoingMessage("soapInitDialog.xsd").header(new ControlBlock(null, null, null, challenge).toXml())
+                .header(Headers.desiredLanguages("de")).header(originatorCertificates(true))
+                .body(Headers.body("<osci:initDialog></osci:initDialog>"));
+        try (IncomingMessage answer = exchange(req, "soapResponseToInitDialog.xsd", challenge, null, null)) {
+            feedback(answer.bodyElement().orElseThrow());
+            ControlBlock cb = answer.controlBlock();
+            if (cb.conversationId() == null || cb.challenge() == null) {
+                throw new OsciException(OsciCheck.CONTROL_BLOCK, "the answer to InitDialog opens no conversation");
+            }
+            return new Dialog(cb.conversationId(), cb.challenge());
+        }
+    }
+
+    /** An explicit dialog. */
+    private final class Dialog implements OsciDialog {
+        private final String conversationId;
+        private String serverChallenge;
+        private int sequence;
+        private boolean closed;
+
+        Dialog(String conversationId, String serverChallenge) {
+            this.conversationId = conversationId;
+            this.serverChallenge = serverChallenge;
+        }
+
+        @Override
+        public String conversationId() {
+            return conversationId;
+        }
+
+        private IncomingMessage send(String schema, String answerSchema, String order, String body) {
+            if (closed) {
+                throw new OsciException(OsciCheck.STATE, "the dialog " + conversationId + " is closed");
+            }
+            String challenge = ControlBlock.newChallenge();
+            int seq = sequence;
+            OutgoingMessage req = new OutgoingMessage(schema)
+                    .header(new ControlBlock(conversationId, seq, serverChallenge, challenge).toXml())
+                    .header(Headers.desiredLanguages("de"));
+            if (order != null) {
+                req.header(order);
+            }
+            req.header(originatorCertificates(false)).body(Headers.body(body));
+            IncomingMessage answer = exchange(req, answerSchema, challenge, conversationId, seq);
+            sequence++;
+            serverChallenge = answer.controlBlock().challenge();
+            return answer;
+        }
+
+        @Override
+        public Optional<ReceivedDelivery> fetch(FetchSelection selection, Decrypter... readers) {
+            StringBuilder order = new StringBuilder("<osci:fetchDelivery").append(OsciXml.NS_DECLS)
+                    .append(" Id=\"fetchdelivery\" soap:actor=\"").append(OsciXml.ACTOR_NEXT).append("\" soap:mustUnderstand=\"1\">");
+            if (selection.messageId() != null) {
+                order.append("<osci:SelectionRule><osci:MessageId>").append(Headers.encodeMessageId(selection.messageId().value()))
+                        .append("</osci:MessageId></osci:SelectionRule>");
+            } else if (selection.receivedAfter() != null) {
+                order.append("<osci:SelectionRule><osci:ReceptionOfDelivery>").append(ProcessCardXml.format(selection.receivedAfter()))
+                        .append("</osci:ReceptionOfDelivery></osci:SelectionRule>");
+            }
+            order.append("</osci:fetchDelivery>");
+            List<AutoCloseable> resources = new ArrayList<>();
+            IncomingMessage answer = send("soapFetchDelivery.xsd", "soapResponseToFetchDelivery.xsd", order.toString(), "");
+            resources.add(answer);
+            try {
+                Element rsp = answer.requireHeader("responseToFetchDelivery");
+                List<Feedback> fb;
+                try {
+                    fb = feedback(rsp);
+                } catch (OsciFeedbackException e) {
+                    if ("9803".equals(e.code())) {
+                        answer.close();
+                        return Optional.empty();
+                    }
+                    throw e;
+                }
+                ProcessCard card = ProcessCardXml.read(Dom.one(rsp, OsciXml.OSCI, "ProcessCardBundle"), evidence(answer, rsp));
+                List<Decrypter> keys = new ArrayList<>(List.of(readers));
+                keys.add(0, originator.decrypter());
+                List<ReceivedContainer> containers = ContentReader.read(answer, keys, allowLegacy, resources);
+                String subject = card.subject();
+                return Optional.of(new ReceivedDelivery(card.messageId(), subject, card, containers, fb, resources));
+            } catch (RuntimeException e) {
+                for (AutoCloseable r : resources) {
+                    try {
+                        r.close();
+                    } catch (Exception ignored) {
+                        // temp files
+                    }
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public List<ProcessCard> processCards(MessageId... ids) {
+            StringBuilder rule = new StringBuilder("<osci:SelectionRule>");
+            for (MessageId id : ids) {
+                rule.append("<osci:MessageId>").append(Headers.encodeMessageId(id.value())).append("</osci:MessageId>");
+            }
+            return cards(rule.append("</osci:SelectionRule>").toString());
+        }
+
+        @Override
+        public List<ProcessCard> processCardsReceivedAfter(Instant time) {
+            return cards("<osci:SelectionRule><osci:ReceptionOfDelivery>" + ProcessCardXml.format(time)
+                    + "</osci:ReceptionOfDelivery></osci:SelectionRule>");
+        }
+
+        private List<ProcessCard> cards(String rule) {
+            try (IncomingMessage answer = send("soapFetchProcessCard.xsd", "soapResponseToFetchProcessCard.xsd", null,
+                    "<osci:fetchProcessCard>" + rule + "</osci:fetchProcessCard>")) {
+                Element rsp = answer.bodyElement().orElseThrow();
+                try {
+                    feedback(rsp);
+                } catch (OsciFeedbackException e) {
+                    if ("9804".equals(e.code())) {
+                        return List.of();
+                    }
+                    throw e;
+                }
+                SignedEvidence ev = evidence(answer, answer.body());
+                List<ProcessCard> out = new ArrayList<>();
+                for (Element b : Dom.children(rsp, OsciXml.OSCI, "ProcessCardBundle")) {
+                    out.add(ProcessCardXml.read(b, ev));
+                }
+                return out;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            try (IncomingMessage answer = send("soapExitDialog.xsd", "soapResponseToExitDialog.xsd", null,
+                    "<osci:exitDialog></osci:exitDialog>")) {
+                feedback(answer.bodyElement().orElseThrow());
+            } finally {
+                closed = true;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ exchange and checks
+
+    private IncomingMessage exchange(OutgoingMessage req, String answerSchema, String challenge, String conversationId,
+                                     Integer sequence) {
+        byte[] soap = req.soap(originator.signer(), OutgoingMessage.SignatureKind.CLIENT, signatureRef());
+        byte[] body = serialize(req, soap);
+        HttpRequest.Builder http = HttpRequest.builder("POST", pipeline.config().requireBaseUri());
+        HttpMessages.access().body(http, "text/xml", body);
+        HttpPipeline.Exchange ex = pipeline.send(http.build());
+        HttpResponse response = ex.response();
+        byte[] raw = HttpMessages.access().body(response);
+        boolean mime = raw.length > 2 && (startsWith(raw, "MIME-Version") || startsWith(raw, "--") || startsWith(raw, "Content-Type"));
+        if (!mime) {
+            if (response.status() >= 400) {
+                throw ErrorMapper.toException(ex.request(), response, ex.attempts());
+            }
+            throw new OsciException(OsciCheck.STRUCTURE, "the intermediary answered HTTP " + response.status()
+                    + " without an OSCI message");
+        }
+        IncomingMessage answer = IncomingMessage.parse(Spool.of(raw), response.headers().first("Content-Type").orElse(null),
+                originator.decrypter(), limits);
+        try {
+            answer.throwIfFault();
+            if (encrypt && !answer.transportEncrypted()) {
+                throw new OsciException(OsciCheck.TRANSPORT_DECRYPTION, "the intermediary answered an encrypted request"
+                        + " without transport encryption");
+            }
+            if (!answer.schemaLocation().contains(" " + answerSchema + " ")) {
+                throw new OsciException(OsciCheck.STRUCTURE, "expected an answer of type " + answerSchema + ", got "
+                        + answer.schemaLocation());
+            }
+            answer.header("IntermediaryCertificates").ifPresent(ic -> {
+                for (Element c : Dom.children(ic, OsciXml.OSCI, "SignatureCertificateIntermediary")) {
+                    if (intermediarySignature != null && !intermediarySignature.equals(IncomingMessage.certificateOf(c))) {
+                        throw new OsciException(OsciCheck.CERTIFICATE, "the answer names another intermediary signature"
+                                + " certificate than the configured one");
+                    }
+                }
+            });
+            X509Certificate signer = answer.verifySignature("SupplierSignature", intermediarySignature);
+            Instant now = clock.instant();
+            if (now.isBefore(signer.getNotBefore().toInstant()) || now.isAfter(signer.getNotAfter().toInstant())) {
+                throw new OsciException(OsciCheck.CERTIFICATE, "the intermediary's signature certificate is not valid at " + now
+                        + " (valid " + signer.getNotBefore().toInstant() + " to " + signer.getNotAfter().toInstant() + ")");
+            }
+            if (intermediarySignature == null) {
+                Crypto.requireStrongKey(signer, "intermediary's signature certificate");
+            }
+            checkControlBlock(answer.controlBlock(), challenge, conversationId, sequence);
+            return answer;
+        } catch (RuntimeException e) {
+            answer.close();
+            throw e;
+        }
+    }
+
+    private static void checkControlBlock(ControlBlock cb, String challenge, String conversationId, Integer sequence) {
+        if (!Objects.equals(cb.response(), challenge)) {
+            throw new OsciException(OsciCheck.CONTROL_BLOCK, "the answer's control block does not answer this request's"
+                    + " challenge (a replayed or foreign answer)");
+        }
+        if (conversationId != null && !conversationId.equals(cb.conversationId())) {
+            throw new OsciException(OsciCheck.CONTROL_BLOCK, "the answer belongs to conversation " + cb.conversationId()
+                    + ", not " + conversationId);
+        }
+        if (sequence != null && cb.sequenceNumber() != null && !sequence.equals(cb.sequenceNumber())) {
+            throw new OsciException(OsciCheck.CONTROL_BLOCK, "the answer carries sequence number " + cb.sequenceNumber()
+                    + ", expected " + sequence);
+        }
+    }
+
+    private byte[] serialize(OutgoingMessage req, byte[] soap) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(soap.length + 1024);
+        if (!encrypt) {
+            req.write(out, soap);
+            return out.toByteArray();
+        }
+        try (Spool inner = new Spool()) {
+            try (var o = inner.output()) {
+                req.write(o, soap);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            TransportEnvelope.seal(inner, intermediaryCipher, out);
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean startsWith(byte[] b, String prefix) {
+        if (b.length < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (b[i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the Feedback below an element; throws for error codes. */
+    static List<Feedback> feedback(Element holder) {
+        Element fb = Dom.one(holder, OsciXml.OSCI, "Feedback");
+        List<Feedback> out = new ArrayList<>();
+        for (Element e : Dom.children(fb, OsciXml.OSCI, "Entry")) {
+            String lang = e.hasAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")
+                    ? e.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang") : null;
+            out.add(new Feedback(Dom.text(Dom.one(e, OsciXml.OSCI, "Code")).trim(), lang,
+                    Dom.optional(e, OsciXml.OSCI, "Text").map(Dom::text).orElse("")));
+        }
+        for (Feedback f : out) {
+            if (f.isError()) {
+                throw new OsciFeedbackException(f.code(), out, "the intermediary refused the request with the OSCI code "
+                        + f.code() + ": " + f.text());
+            }
+        }
+        return out;
+    }
+
+    /** The intermediary's signature over the element that holds a process card, kept for later checks. */
+    private SignedEvidence evidence(IncomingMessage answer, Element holder) {
+        Element sig = Dom.one(answer.requireHeader("SupplierSignature"), OsciXml.DS, "Signature");
+        X509Certificate signer = intermediarySignature != null ? intermediarySignature
+                : answer.header("IntermediaryCertificates").flatMap(ic -> Dom.optional(ic, OsciXml.OSCI, "SignatureCertificateIntermediary"))
+                .map(IncomingMessage::certificateOf).orElseThrow();
+        byte[][] siv = Dsig.signedInfoAndValue(sig, signer.getPublicKey());
+        String uri = "#" + holder.getAttribute("Id");
+        Map<String, byte[]> canonical = new HashMap<>();
+        Map<String, byte[]> digests = Dsig.digests(answer.document(), List.of(uri), cid -> null, canonical);
+        String alg = Dom.one(Dom.one(sig, OsciXml.DS, "SignedInfo"), OsciXml.DS, "SignatureMethod").getAttribute("Algorithm");
+        return new SignedEvidence(siv[0], siv[1], de.ozgkit.messaging.SignatureAlgorithm.fromCode(alg), canonical.get(uri),
+                digests.get(uri), signer);
+    }
+
+    @Override
+    public void close() {
+        pipeline.close();
+    }
+}

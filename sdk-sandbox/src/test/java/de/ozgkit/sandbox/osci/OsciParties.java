@@ -1,0 +1,55 @@
+package de.ozgkit.sandbox.osci;
+
+import de.ozgkit.core.OzgClientConfig;
+import de.ozgkit.core.security.Identity;
+import de.ozgkit.messaging.OsciClient;
+import de.ozgkit.messaging.OsciIdentity;
+import de.ozgkit.sandbox.Sandbox;
+import de.ozgkit.testkit.CertificateSpec;
+import de.ozgkit.testkit.IssuedCertificate;
+import de.ozgkit.testkit.KeyType;
+import de.ozgkit.testkit.TestPki;
+import java.time.Duration;
+
+/** Generated parties and clients for the OSCI tests against the sandbox. */
+public final class OsciParties {
+
+    private static final TestPki PKI = TestPki.create("OSCI test CA", KeyType.RSA_2048);
+
+    private OsciParties() {
+    }
+
+    /**
+     * @param cn a common name
+     * @return a party whose one RSA-2048 key signs and decrypts
+     */
+    public static IssuedCertificate party(String cn) {
+        return PKI.issue(CertificateSpec.builder().subject("CN=" + cn)
+                .keyUsage(CertificateSpec.KeyUsage.DIGITAL_SIGNATURE, CertificateSpec.KeyUsage.NON_REPUDIATION,
+                        CertificateSpec.KeyUsage.KEY_ENCIPHERMENT, CertificateSpec.KeyUsage.DATA_ENCIPHERMENT)
+                .build());
+    }
+
+    /**
+     * @param c a party
+     * @return its OSCI identity
+     */
+    public static OsciIdentity identity(IssuedCertificate c) {
+        return OsciIdentity.of(Identity.of(c.privateKey(), c.chain()));
+    }
+
+    /**
+     * @param sandbox a running sandbox with the OSCI intermediary
+     * @param service the intermediary service
+     * @param who     the client's party
+     * @return an ozgkit client of the sandbox intermediary
+     */
+    public static OsciClient client(Sandbox sandbox, OsciIntermediaryService service, IssuedCertificate who) {
+        return OsciClient.builder()
+                .config(OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.ENDPOINT))
+                        .readTimeout(Duration.ofSeconds(30)).build())
+                .originator(identity(who))
+                .intermediary(service.intermediary().cipherCertificate(), service.intermediary().signatureCertificate())
+                .build();
+    }
+}

@@ -1,5 +1,7 @@
 package de.ozgkit.sandbox.osci;
 
+import de.ozgkit.core.security.CertificateValidationException;
+import de.ozgkit.core.security.CertificateValidator;
 import de.ozgkit.messaging.Feedback;
 import de.ozgkit.messaging.FeedbackCode;
 import de.ozgkit.messaging.OsciCheck;
@@ -68,18 +70,35 @@ public final class OsciIntermediary {
     private final Conversations conversations = new Conversations();
     private final Clock clock;
     private final IncomingMessage.Limits limits;
+    private final CertificateValidator strict;
 
     /**
+     * An intermediary that accepts any well-formed certificate and records its inspection.
+     *
      * @param identity the intermediary's keys (signature and cipher)
      * @param mailbox  where deliveries are kept
      * @param clock    the clock for process cards
      * @param limits   size limits for requests
      */
     public OsciIntermediary(OsciIdentity identity, Mailbox mailbox, Clock clock, IncomingMessage.Limits limits) {
+        this(identity, mailbox, clock, limits, null);
+    }
+
+    /**
+     * @param identity the intermediary's keys (signature and cipher)
+     * @param mailbox  where deliveries are kept
+     * @param clock    the clock for process cards
+     * @param limits   size limits for requests
+     * @param strict   when not {@code null}, every certificate of a request must validate with it
+     *                 (trust anchors, validity); failures are refused with code 9700
+     */
+    public OsciIntermediary(OsciIdentity identity, Mailbox mailbox, Clock clock, IncomingMessage.Limits limits,
+                            CertificateValidator strict) {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.mailbox = Objects.requireNonNull(mailbox, "mailbox");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.strict = strict;
     }
 
     /** @return the certificate clients encrypt requests for */
@@ -126,6 +145,20 @@ public final class OsciIntermediary {
 
     private Answer handle(IncomingMessage msg) {
         X509Certificate clientSignature = msg.verifySignature("ClientSignature", null);
+        if (strict != null) {
+            List<X509Certificate> all = new ArrayList<>();
+            msg.header("NonIntermediaryCertificates").ifPresent(h -> Dom.children(h)
+                    .forEach(e -> all.add(IncomingMessage.certificateOf(e))));
+            for (X509Certificate c : all) {
+                try {
+                    strict.validate(List.of(c), clock.instant());
+                } catch (CertificateValidationException e) {
+                    return fault(false, c.equals(clientSignature) ? FeedbackCode.CLIENT_SIGNATURE_CERTIFICATE_INVALID
+                            : FeedbackCode.CERTIFICATE_CHECK_FAILED, "strict mode: the certificate "
+                            + c.getSubjectX500Principal().getName() + " is refused (" + e.reason() + "): " + e.getMessage());
+                }
+            }
+        }
         ControlBlock cb = msg.controlBlock();
         String type = requestType(msg);
         X509Certificate clientCipher = msg.nonIntermediaryCertificates("CipherCertificateOriginator").stream()

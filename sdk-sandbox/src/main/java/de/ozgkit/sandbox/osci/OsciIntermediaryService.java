@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.osci;
 
+import de.ozgkit.core.security.CertificateValidator;
 import de.ozgkit.messaging.OsciIdentity;
 import de.ozgkit.messaging.internal.IncomingMessage;
 import de.ozgkit.sandbox.SandboxContext;
@@ -45,6 +46,7 @@ public final class OsciIntermediaryService implements SandboxService {
 
     private final Path folder;
     private final OsciIdentity identity;
+    private final CertificateValidator strict;
     private volatile OsciIntermediary intermediary;
 
     /** An intermediary with generated keys and a temporary mailbox. */
@@ -66,8 +68,21 @@ public final class OsciIntermediaryService implements SandboxService {
      * @param identity the intermediary's keys, or {@code null} to generate them
      */
     public OsciIntermediaryService(Path folder, OsciIdentity identity) {
+        this(folder, identity, null);
+    }
+
+    /**
+     * An intermediary in strict mode: every certificate of a request must validate against the
+     * validator's trust anchors at the sandbox clock's time, or the request is refused (code 9700).
+     *
+     * @param folder   the mailbox folder, or {@code null} for a temporary one
+     * @param identity the intermediary's keys, or {@code null} to generate them
+     * @param strict   the validator, or {@code null} to accept any well-formed certificate
+     */
+    public OsciIntermediaryService(Path folder, OsciIdentity identity, CertificateValidator strict) {
         this.folder = folder;
         this.identity = identity;
+        this.strict = strict;
     }
 
     @Override
@@ -88,7 +103,8 @@ public final class OsciIntermediaryService implements SandboxService {
             throw new UncheckedIOException("the OSCI mailbox folder cannot be created", e);
         }
         OsciIdentity keys = identity != null ? identity : generated();
-        OsciIntermediary im = new OsciIntermediary(keys, new Mailbox(dir), context.clock(), IncomingMessage.Limits.DEFAULT);
+        OsciIntermediary im = new OsciIntermediary(keys, new Mailbox(dir), context.clock(), IncomingMessage.Limits.DEFAULT,
+                strict);
         this.intermediary = im;
         context.routes()
                 .post("/", request -> {

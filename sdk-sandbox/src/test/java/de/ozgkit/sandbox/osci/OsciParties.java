@@ -19,6 +19,23 @@ public final class OsciParties {
     private OsciParties() {
     }
 
+    /** @return a validator that trusts exactly the parties made here */
+    public static de.ozgkit.core.security.CertificateValidator validator() {
+        return de.ozgkit.core.security.CertificateValidator.builder().trustAnchors(PKI.rootCertificate())
+                .intermediates(PKI.intermediate().certificate()).build();
+    }
+
+    /**
+     * @param cn        a common name
+     * @param notBefore start of validity
+     * @param notAfter  end of validity
+     * @return a party whose certificate is valid only in that period
+     */
+    public static IssuedCertificate party(String cn, java.time.Instant notBefore, java.time.Instant notAfter) {
+        return PKI.issue(CertificateSpec.builder().subject("CN=" + cn).validity(notBefore, notAfter)
+                .keyUsage(CertificateSpec.KeyUsage.DIGITAL_SIGNATURE, CertificateSpec.KeyUsage.KEY_ENCIPHERMENT).build());
+    }
+
     /**
      * @param cn a common name
      * @return a party whose one RSA-2048 key signs and decrypts

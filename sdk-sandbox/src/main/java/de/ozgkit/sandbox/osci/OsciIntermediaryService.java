@@ -8,7 +8,6 @@ import de.ozgkit.sandbox.SandboxService;
 import de.ozgkit.sandbox.http.Reply;
 import de.ozgkit.testkit.CertificateSpec;
 import de.ozgkit.testkit.IssuedCertificate;
-import de.ozgkit.testkit.TestPki;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +24,7 @@ import java.util.Objects;
  * OSCI requests are POSTed to that URI itself; its certificates are served as PEM at
  * {@code {base}/certificates/cipher.pem} and {@code {base}/certificates/signature.pem}.
  *
- * <p>Its keys are generated at start (RSA 2048, one throw-away test CA) unless given. Deliveries
+ * <p>Its keys are generated at start (RSA 2048, self-signed) unless given. Deliveries
  * are kept in a folder, by default a temporary one that is deleted when the sandbox stops; give a
  * folder to keep them across restarts.
  *
@@ -134,8 +133,8 @@ public final class OsciIntermediaryService implements SandboxService {
     }
 
     private static OsciIdentity generated() {
-        TestPki pki = TestPki.create("ozgkit sandbox OSCI CA", de.ozgkit.testkit.KeyType.RSA_2048);
-        IssuedCertificate cert = pki.issue(CertificateSpec.builder().subject("CN=ozgkit sandbox OSCI intermediary")
+        IssuedCertificate cert = IssuedCertificate.selfSigned(CertificateSpec.builder()
+                .subject("CN=ozgkit sandbox OSCI intermediary")
                 .keyUsage(CertificateSpec.KeyUsage.DIGITAL_SIGNATURE, CertificateSpec.KeyUsage.NON_REPUDIATION,
                         CertificateSpec.KeyUsage.KEY_ENCIPHERMENT)
                 .build());

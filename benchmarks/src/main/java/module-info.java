@@ -10,6 +10,8 @@ module de.ozgkit.benchmarks {
     requires library;
     requires de.ozgkit.payment;
     requires de.ozgkit.sandbox;
+    requires de.ozgkit.messaging;
+    requires de.ozgkit.testkit;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
     requires com.fasterxml.jackson.databind;

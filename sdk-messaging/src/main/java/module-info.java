@@ -12,5 +12,5 @@ module de.ozgkit.messaging {
     requires org.slf4j;
 
     exports de.ozgkit.messaging;
-    exports de.ozgkit.messaging.internal to de.ozgkit.sandbox, de.ozgkit.cli;
+    exports de.ozgkit.messaging.internal to de.ozgkit.sandbox, de.ozgkit.cli, de.ozgkit.benchmarks;
 }

@@ -109,24 +109,7 @@ public final class DefaultOsciClient implements OsciClient {
         ContentWriter.Result content = ContentWriter.write(delivery.containers());
         try {
             String challenge = ControlBlock.newChallenge();
-            StringBuilder order = new StringBuilder("<osci:storeDelivery").append(OsciXml.NS_DECLS)
-                    .append(" Id=\"storedelivery\" soap:actor=\"").append(OsciXml.ACTOR_NEXT).append("\" soap:mustUnderstand=\"1\">")
-                    .append("<osci:MessageId>").append(Headers.encodeMessageId(id.value())).append("</osci:MessageId>");
-            if (delivery.subject() != null) {
-                OsciXml.text(order.append("<osci:Subject>"), delivery.subject()).append("</osci:Subject>");
-            }
-            order.append("</osci:storeDelivery>");
-            List<Headers.CertEntry> certs = new ArrayList<>(content.certificates());
-            X509Certificate cipher = originator.decrypter().certificate();
-            certs.add(new Headers.CertEntry("CipherCertificateOriginator", Certs.refId("originator_cipher", cipher), cipher));
-            certs.add(new Headers.CertEntry("CipherCertificateAddressee", Certs.refId("addressee_cipher", delivery.addressee()),
-                    delivery.addressee()));
-            certs.add(new Headers.CertEntry("SignatureCertificateOriginator", signatureRef(), originator.signer().certificate()));
-            OutgoingMessage req = new OutgoingMessage("soapStoreDelivery.xsd").header(new ControlBlock(null, 0, null, challenge).toXml())
-                    .header(Headers.desiredLanguages("de")).header(Headers.qualityOfTimestamp("creation"))
-                    .header(Headers.qualityOfTimestamp("reception")).header(order.toString())
-                    .header(Headers.nonIntermediaryCertificates(certs)).body(Headers.body(content.contentPackage()));
-            content.attachments().forEach(req::attachment);
+            OutgoingMessage req = storeRequest(originator, delivery, id, content, challenge);
             try (IncomingMessage answer = exchange(req, "soapResponseToStoreDelivery.xsd", challenge, null, 0)) {
                 Element rsp = answer.requireHeader("responseToStoreDelivery");
                 List<Feedback> fb = feedback(rsp);
@@ -136,6 +119,73 @@ public final class DefaultOsciClient implements OsciClient {
                             + ", not for " + id);
                 }
                 return new StoreReceipt(id, card, fb);
+            }
+        } finally {
+            content.spools().forEach(Spool::close);
+        }
+    }
+
+    /**
+     * Builds a StoreDelivery request as this client sends it.
+     *
+     * @param originator the originator
+     * @param delivery   the delivery
+     * @param id         its message id
+     * @param content    the written content package
+     * @param challenge  the control block's challenge
+     * @return the request, not yet signed
+     */
+    public static OutgoingMessage storeRequest(OsciIdentity originator, Delivery delivery, MessageId id,
+                                               ContentWriter.Result content, String challenge) {
+        StringBuilder order = new StringBuilder("<osci:storeDelivery").append(OsciXml.NS_DECLS)
+                .append(" Id=\"storedelivery\" soap:actor=\"").append(OsciXml.ACTOR_NEXT).append("\" soap:mustUnderstand=\"1\">")
+                .append("<osci:MessageId>").append(Headers.encodeMessageId(id.value())).append("</osci:MessageId>");
+        if (delivery.subject() != null) {
+            OsciXml.text(order.append("<osci:Subject>"), delivery.subject()).append("</osci:Subject>");
+        }
+        order.append("</osci:storeDelivery>");
+        List<Headers.CertEntry> certs = new ArrayList<>(content.certificates());
+        X509Certificate cipher = originator.decrypter().certificate();
+        certs.add(new Headers.CertEntry("CipherCertificateOriginator", Certs.refId("originator_cipher", cipher), cipher));
+        certs.add(new Headers.CertEntry("CipherCertificateAddressee", Certs.refId("addressee_cipher", delivery.addressee()),
+                delivery.addressee()));
+        certs.add(new Headers.CertEntry("SignatureCertificateOriginator",
+                Certs.refId("originator_signature", originator.signer().certificate()), originator.signer().certificate()));
+        OutgoingMessage req = new OutgoingMessage("soapStoreDelivery.xsd").header(new ControlBlock(null, 0, null, challenge).toXml())
+                .header(Headers.desiredLanguages("de")).header(Headers.qualityOfTimestamp("creation"))
+                .header(Headers.qualityOfTimestamp("reception")).header(order.toString())
+                .header(Headers.nonIntermediaryCertificates(certs)).body(Headers.body(content.contentPackage()));
+        content.attachments().forEach(req::attachment);
+        return req;
+    }
+
+    /**
+     * Builds, signs and seals a StoreDelivery exactly as {@link #store} sends it, into a stream.
+     *
+     * @param originator         the originator
+     * @param intermediaryCipher the intermediary's cipher certificate, or {@code null} for no transport encryption
+     * @param delivery           the delivery
+     * @param id                 its message id
+     * @param out                receives the HTTP body
+     */
+    public static void writeStoreDelivery(OsciIdentity originator, X509Certificate intermediaryCipher, Delivery delivery,
+                                          MessageId id, java.io.OutputStream out) {
+        ContentWriter.Result content = ContentWriter.write(delivery.containers());
+        try {
+            OutgoingMessage req = storeRequest(originator, delivery, id, content, ControlBlock.newChallenge());
+            byte[] soap = req.soap(originator.signer(), OutgoingMessage.SignatureKind.CLIENT,
+                    Certs.refId("originator_signature", originator.signer().certificate()));
+            if (intermediaryCipher == null) {
+                req.write(out, soap);
+                return;
+            }
+            try (Spool inner = new Spool()) {
+                try (var o = inner.output()) {
+                    req.write(o, soap);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                TransportEnvelope.seal(inner, intermediaryCipher, out);
             }
         } finally {
             content.spools().forEach(Spool::close);

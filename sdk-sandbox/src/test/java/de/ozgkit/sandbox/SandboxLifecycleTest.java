@@ -147,7 +147,12 @@ class SandboxLifecycleTest {
                 .start();
         try {
             List<String> expected = new ArrayList<>();
-            BuiltInServices.create().forEach(s -> expected.add(s.name()));
+            BuiltInServices.create().forEach(s -> {
+                expected.add(s.name());
+                if (s instanceof de.ozgkit.sandbox.osci.OsciIntermediaryService) {
+                    expected.add(de.ozgkit.sandbox.osci.OsciIntermediaryService.ENDPOINT);
+                }
+            });
             expected.addAll(List.of("mail-portal", "web", "web-smtp"));
             assertThat(List.copyOf(sandbox.services().keySet())).containsExactlyElementsOf(expected);
             assertThat(sandbox.baseUri("mail-portal")).isEqualTo(URI.create("smtp://127.0.0.1:2525"));

@@ -175,43 +175,72 @@ public final class Dsig {
             }
             uris.add(r.getURI());
         }
-        boolean valid;
+        // the signature value and the same-document references are checked by the JDK; references
+        // to attachments are digested here while streaming, because the JDK would buffer them whole
+        boolean valueOk;
         try {
-            valid = sig.validate(ctx);
+            valueOk = sig.getSignatureValue().validate(ctx);
         } catch (XMLSignatureException e) {
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            if (root instanceof OsciException oe) {
-                throw oe;
-            }
             throw new OsciException(check, "the " + what + " cannot be checked: " + root.getMessage(), e);
         }
-        if (!valid) {
-            boolean valueOk;
-            try {
-                valueOk = sig.getSignatureValue().validate(ctx);
-            } catch (XMLSignatureException e) {
-                valueOk = false;
-            }
-            StringBuilder bad = new StringBuilder();
-            for (Object o : sig.getSignedInfo().getReferences()) {
-                Reference r = (Reference) o;
+        StringBuilder bad = new StringBuilder();
+        for (Object o : sig.getSignedInfo().getReferences()) {
+            Reference r = (Reference) o;
+            boolean ok;
+            String uri = r.getURI();
+            if (uri != null && uri.startsWith("cid:")) {
+                if (!r.getTransforms().isEmpty()) {
+                    throw new UnsupportedAlgorithmException("transform", "the " + what + " transforms the attachment " + uri
+                            + "; attachments are referenced without transforms");
+                }
+                ok = java.security.MessageDigest.isEqual(streamDigest(attachments.apply(uri.substring(4)),
+                        r.getDigestMethod().getAlgorithm(), uri, what, check), r.getDigestValue());
+            } else {
                 try {
-                    if (!r.validate(ctx)) {
-                        bad.append(bad.length() == 0 ? "" : ", ").append(r.getURI());
-                    }
+                    ok = r.validate(ctx);
                 } catch (XMLSignatureException e) {
-                    bad.append(bad.length() == 0 ? "" : ", ").append(r.getURI());
+                    Throwable root = e;
+                    while (root.getCause() != null) {
+                        root = root.getCause();
+                    }
+                    if (root instanceof OsciException oe) {
+                        throw oe;
+                    }
+                    throw new OsciException(check, "the " + what + " cannot be checked at " + uri + ": " + root.getMessage(), e);
                 }
             }
+            if (!ok) {
+                bad.append(bad.length() == 0 ? "" : ", ").append(uri);
+            }
+        }
+        if (!valueOk || bad.length() > 0) {
             throw new OsciException(check, "the " + what + " is invalid: "
                     + (valueOk ? "" : "the signature value does not verify with the signer's key")
                     + (!valueOk && bad.length() > 0 ? "; " : "")
                     + (bad.length() > 0 ? "the digest of " + bad + " does not match (the signed data was changed)" : ""));
         }
         return new Validated(sig, Collections.unmodifiableList(uris), alg);
+    }
+
+    private static byte[] streamDigest(InputStream in, String algorithm, String uri, String what, OsciCheck check) {
+        if (in == null) {
+            throw new OsciException(check, "the " + what + " references the attachment " + uri + ", which the message does not carry");
+        }
+        java.security.MessageDigest md = Crypto.digest(algorithm);
+        byte[] buf = new byte[65536];
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new OsciException(check, "the attachment " + uri + " cannot be read: " + e.getMessage(), e);
+        }
+        return md.digest();
     }
 
     /**

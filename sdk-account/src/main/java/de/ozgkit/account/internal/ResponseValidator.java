@@ -78,16 +78,16 @@ public final class ResponseValidator {
     }
 
     /**
-     * Exactly one assertion (plain or encrypted) in the whole document and one response at most:
+     * One assertion (plain or encrypted) at most in the whole document, and one response at most:
      * extra assertions in extensions, signatures, advice or a wrapper are the raw material of
      * signature wrapping, whichever of them a reader would pick.
      */
     private static void requireOneAssertion(Document doc) {
         int assertions = doc.getElementsByTagNameNS(SamlDom.SAML, "Assertion").getLength()
                 + doc.getElementsByTagNameNS(SamlDom.SAML, "EncryptedAssertion").getLength();
-        if (assertions != 1) {
+        if (assertions > 1) {
             throw new SamlValidationException(SamlCheck.STRUCTURE, "the document holds " + assertions
-                    + " assertions (counting nested ones); exactly one is accepted");
+                    + " assertions (counting nested ones); one at most is accepted");
         }
         int responses = doc.getElementsByTagNameNS(SamlDom.SAMLP, "Response").getLength();
         if (responses > 1) {

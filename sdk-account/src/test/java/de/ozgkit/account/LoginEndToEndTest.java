@@ -4,27 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Request -> sandbox IdP over real HTTP -> response -> identity, both bindings, with and without encryption. */
+@ExtendWith(SharedIdp.class)
 class LoginEndToEndTest {
 
     static IdpFixture fixture;
     static ServiceProvider sp;
 
     @BeforeAll
-    static void start() throws Exception {
-        fixture = new IdpFixture();
+    static void start(IdpFixture shared) throws Exception {
+        fixture = shared;
         sp = fixture.register(fixture.sp().build());
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
     }
 
     @ParameterizedTest(name = "{0}, encrypted={1}")

@@ -169,9 +169,7 @@ final class ResponseWriter {
                 tampered = value;
             }
         }
-        if (d == IdpDefect.UNSIGNED_ASSERTION) {
-            sign(response, key, response.getFirstChild().getNextSibling());
-        } else {
+        if (d != IdpDefect.UNSIGNED_ASSERTION) {
             sign(assertion, d == IdpDefect.FOREIGN_KEY ? foreignKey : key, subject);
         }
         if (d == IdpDefect.TAMPERED && tampered != null) {
@@ -180,6 +178,10 @@ final class ResponseWriter {
         if (s.encryptFor() != null) {
             Element encrypted = encrypt(assertion, s.encryptFor(), d);
             response.replaceChild(encrypted, assertion);
+        }
+        if (d == IdpDefect.UNSIGNED_ASSERTION) {
+            // the response is signed over what is sent, the encrypted assertion included
+            sign(response, key, status);
         }
         return serialize(doc);
     }

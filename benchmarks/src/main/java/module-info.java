@@ -14,6 +14,10 @@ module de.ozgkit.benchmarks {
     requires org.apache.httpcomponents.core5.httpcore5;
     requires com.fasterxml.jackson.databind;
     requires jdk.management;
+    requires de.ozgkit.account;
+    requires de.ozgkit.testkit;
+    requires org.apache.santuario.xmlsec;
+    requires java.xml.crypto;
 
     exports de.ozgkit.benchmarks;
 }

@@ -5,7 +5,6 @@ import de.ozgkit.account.SamlValidationException;
 import de.ozgkit.core.xml.SecureXml;
 import de.ozgkit.core.xml.XmlLimits;
 import de.ozgkit.core.xml.XmlParseException;
-import java.io.ByteArrayInputStream;
 import java.security.Key;
 import java.security.PrivateKey;
 import java.util.ArrayList;
@@ -113,7 +112,7 @@ public final class AssertionDecrypter {
     private Element parse(byte[] plain) {
         Document assertionDoc;
         try {
-            assertionDoc = SecureXml.parse(new ByteArrayInputStream(plain), limits);
+            assertionDoc = XmlParsers.parse(plain, limits);
         } catch (XmlParseException e) {
             throw new SamlValidationException(SamlCheck.XML, "the decrypted assertion is not acceptable XML: "
                     + e.getMessage(), e);

@@ -8,9 +8,7 @@ import de.ozgkit.account.SamlValidationException;
 import de.ozgkit.account.ServicekontoAttribute;
 import de.ozgkit.account.ServicekontoIdentity;
 import de.ozgkit.account.TrustLevel;
-import de.ozgkit.core.xml.SecureXml;
 import de.ozgkit.core.xml.XmlParseException;
-import java.io.ByteArrayInputStream;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +56,7 @@ public final class ResponseValidator {
         Objects.requireNonNull(expectation, "expectation");
         Document doc;
         try {
-            doc = SecureXml.parse(new ByteArrayInputStream(xml), settings.limits());
+            doc = XmlParsers.parse(xml, settings.limits());
         } catch (XmlParseException e) {
             throw new SamlValidationException(SamlCheck.XML, e.getMessage(), e);
         }

@@ -8,7 +8,6 @@ module de.ozgkit.account {
     requires org.apache.santuario.xmlsec;
     requires com.nimbusds.jose.jwt;
     requires com.fasterxml.jackson.databind;
-    requires org.slf4j;
 
     exports de.ozgkit.account;
     exports de.ozgkit.account.postfach;

@@ -60,6 +60,8 @@ import org.w3c.dom.NodeList;
  *       least: parse with the hardened parser, decrypt with {@code XMLCipher}, register the ID,
  *       verify with Santuario's {@code XMLSignature}, read NameID and attribute values by tag name,
  *       none of the profile checks. OpenSAML, the usual choice, is not available to this project.</li>
+ *   <li>{@code rsaOaepUnwrapOnly}: the floor every relying party pays: one RSA-OAEP decryption of the
+ *       wrapped content key with the 2048-bit private key (JCE, no XML).</li>
  * </ul>
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SamlResponseBenchmark -t 1}.
@@ -79,6 +81,7 @@ public class SamlResponseBenchmark {
     private ResponseExpectation expectation;
     private Identity spKey;
     private IdpEngine idp;
+    private byte[] wrappedKey;
 
     /** Issues the response once: an in-process sandbox IdP, a registered SP with an encryption key. */
     @Setup
@@ -107,6 +110,13 @@ public class SamlResponseBenchmark {
         ServicekontoIdentity id = ozgkit();
         if (id.attributes().size() < 13 || !id.value(ServicekontoAttribute.POSTAL_ADDRESS).orElseThrow().contains("ẞ")) {
             throw new IllegalStateException("the response does not carry the expected attributes: " + id);
+        }
+        Document doc = SecureXml.parse(new ByteArrayInputStream(Base64.getMimeDecoder().decode(samlResponse)));
+        Element ek = (Element) doc.getElementsByTagNameNS("http://www.w3.org/2001/04/xmlenc#", "EncryptedKey").item(0);
+        wrappedKey = Base64.getMimeDecoder().decode(ek.getElementsByTagNameNS("http://www.w3.org/2001/04/xmlenc#",
+                "CipherValue").item(0).getTextContent());
+        if (rsaOaepUnwrapOnly().length != 32) {
+            throw new IllegalStateException("the wrapped key is not an AES-256 key");
         }
         if (!"erika-7f3c9a1e".equals(santuarioOnly())) {
             throw new IllegalStateException("the Santuario baseline does not read the response");
@@ -163,6 +173,18 @@ public class SamlResponseBenchmark {
             }
             return assertion.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "NameID").item(0).getTextContent();
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the content key, unwrapped with RSA-OAEP (SHA-1, MGF1-SHA-1) as the IdP wrapped it */
+    @Benchmark
+    public byte[] rsaOaepUnwrapOnly() {
+        try {
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+            c.init(javax.crypto.Cipher.DECRYPT_MODE, spKey.privateKey());
+            return c.doFinal(wrappedKey);
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

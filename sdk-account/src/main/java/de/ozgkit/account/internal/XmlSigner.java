@@ -73,8 +73,8 @@ public final class XmlSigner {
             ctx.setDefaultNamespacePrefix("ds");
             f.newXMLSignature(si, ki).sign(ctx);
         } catch (GeneralSecurityException | MarshalException | XMLSignatureException e) {
-            throw new IllegalStateException("cannot sign with the configured " + identity.privateKey().getAlgorithm()
-                    + " key: " + e.getMessage(), e);
+            throw new de.ozgkit.account.AccountConfigurationException("cannot sign with the configured "
+                    + identity.privateKey().getAlgorithm() + " key (RSA or EC are supported): " + e.getMessage());
         }
     }
 
@@ -92,7 +92,8 @@ public final class XmlSigner {
             s.update(data);
             return s.sign();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with the configured " + key.getAlgorithm() + " key", e);
+            throw new de.ozgkit.account.AccountConfigurationException("cannot sign with the configured "
+                    + key.getAlgorithm() + " key (RSA or EC are supported): " + e.getMessage());
         }
     }
 }

@@ -139,7 +139,8 @@ class PostfachTest {
 
     @Test
     void authorCertificateFromAnotherCa_isRefused() {
-        IssuedCertificate stranger = TestPki.create("strangers", KeyType.RSA_2048).client("stranger");
+        IssuedCertificate stranger = IssuedCertificate.selfSigned(de.ozgkit.testkit.CertificateSpec.client("stranger")
+                .toBuilder().keyType(KeyType.RSA_2048).build());
         try (PostfachClient postfach = PostfachClient.builder().config(config(true))
                 .author(Identity.of(stranger.privateKey(), stranger.chain())).signer("s").build()) {
             assertThatThrownBy(() -> postfach.send(PostfachMessage.builder().mailboxUuid("m-1").sender("s").title("t")

@@ -40,8 +40,8 @@ public final class IdpEngine {
     private final Clock clock;
     private final boolean requireRegistration;
     private final List<TestIdentity> identities = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final IssuedCertificate signing;
-    private final ResponseWriter writer;
+    private IssuedCertificate signing;
+    private ResponseWriter writer;
     private final Map<String, Sp> serviceProviders = new ConcurrentHashMap<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicReference<IdpDefect> nextDefect = new AtomicReference<>(IdpDefect.NONE);
@@ -67,12 +67,25 @@ public final class IdpEngine {
         this.requireRegistration = requireRegistration;
         this.encryptAssertions = encryptAssertions;
         this.identities.addAll(TestIdentity.defaults());
-        this.signing = IssuedCertificate.selfSigned(CertificateSpec.builder().subject("CN=ozgkit sandbox IdP signing")
-                .keyType(KeyType.RSA_2048).validity(clock.instant().minus(Duration.ofDays(1)),
-                        clock.instant().plus(Duration.ofDays(3650))).build());
-        IssuedCertificate foreign = IssuedCertificate.selfSigned(CertificateSpec.builder()
-                .subject("CN=not the sandbox IdP").keyType(KeyType.RSA_2048).build());
-        this.writer = new ResponseWriter(signing.privateKey(), signing.certificate(), foreign.privateKey());
+    }
+
+    /** The signing key, generated on first use so that a sandbox starts without waiting for RSA key generation. */
+    private synchronized IssuedCertificate signing() {
+        if (signing == null) {
+            signing = IssuedCertificate.selfSigned(CertificateSpec.builder().subject("CN=ozgkit sandbox IdP signing")
+                    .keyType(KeyType.RSA_2048).validity(clock.instant().minus(Duration.ofDays(1)),
+                            clock.instant().plus(Duration.ofDays(3650))).build());
+        }
+        return signing;
+    }
+
+    private synchronized ResponseWriter writer() {
+        if (writer == null) {
+            IssuedCertificate s = signing();
+            writer = new ResponseWriter(s.privateKey(), s.certificate(), () -> IssuedCertificate.selfSigned(
+                    CertificateSpec.builder().subject("CN=not the sandbox IdP").keyType(KeyType.RSA_2048).build()).privateKey());
+        }
+        return writer;
     }
 
     /** @return the entity id (the base URI) */
@@ -87,7 +100,7 @@ public final class IdpEngine {
 
     /** @return the certificate whose key signs responses */
     public X509Certificate signingCertificate() {
-        return signing.certificate();
+        return signing().certificate();
     }
 
     /** @return the test identities offered on the login page */
@@ -119,7 +132,7 @@ public final class IdpEngine {
 
     /** @return the IdP metadata (SAML Metadata 2.4.3) */
     public String metadata() {
-        String cert = base64(signing.certificate());
+        String cert = base64(signing().certificate());
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\""
                 + " xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" entityID=\"" + Answer.escape(base) + "\">\n"
@@ -261,7 +274,7 @@ public final class IdpEngine {
         AuthnRequestReader.Request r = p.request();
         Instant now = clock.instant();
         if (level < r.minimumLevel()) {
-            return writer.error(base, p.acs(), r.id(), "urn:oasis:names:tc:SAML:2.0:status:Responder",
+            return writer().error(base, p.acs(), r.id(), "urn:oasis:names:tc:SAML:2.0:status:Responder",
                     "urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext", "the login did not reach STORK-QAA-Level-"
                             + r.minimumLevel(), List.of(), now);
         }
@@ -280,12 +293,12 @@ public final class IdpEngine {
             }
         }
         if (!missing.isEmpty()) {
-            return writer.error(base, p.acs(), r.id(), "urn:oasis:names:tc:SAML:2.0:status:Requester",
+            return writer().error(base, p.acs(), r.id(), "urn:oasis:names:tc:SAML:2.0:status:Requester",
                     "urn:oasis:names:tc:SAML:2.0:status:RequestDenied", "required attributes are missing: "
                             + String.join(", ", missing), List.of("IDP_REQUIRED_ATTRIBUTES_MISSING"), now);
         }
         X509Certificate encryptFor = encrypt && p.sp() != null ? p.sp().encryption() : null;
-        return writer.success(new ResponseWriter.Spec(base, p.acs(), r.id(), r.issuer(), identity, level, names,
+        return writer().success(new ResponseWriter.Spec(base, p.acs(), r.id(), r.issuer(), identity, level, names,
                 encryptFor, defect, now));
     }
 

@@ -80,12 +80,21 @@ final class ResponseWriter {
 
     private final PrivateKey key;
     private final X509Certificate certificate;
-    private final PrivateKey foreignKey;
+    private final java.util.function.Supplier<PrivateKey> foreignKeys;
+    private PrivateKey foreignKey;
 
-    ResponseWriter(PrivateKey key, X509Certificate certificate, PrivateKey foreignKey) {
+    ResponseWriter(PrivateKey key, X509Certificate certificate, java.util.function.Supplier<PrivateKey> foreignKeys) {
         this.key = key;
         this.certificate = certificate;
-        this.foreignKey = foreignKey;
+        this.foreignKeys = foreignKeys;
+    }
+
+    /** A key that is not in the metadata, made on first use. */
+    private synchronized PrivateKey foreignKey() {
+        if (foreignKey == null) {
+            foreignKey = foreignKeys.get();
+        }
+        return foreignKey;
     }
 
     /**
@@ -170,7 +179,7 @@ final class ResponseWriter {
             }
         }
         if (d != IdpDefect.UNSIGNED_ASSERTION) {
-            sign(assertion, d == IdpDefect.FOREIGN_KEY ? foreignKey : key, subject);
+            sign(assertion, d == IdpDefect.FOREIGN_KEY ? foreignKey() : key, subject);
         }
         if (d == IdpDefect.TAMPERED && tampered != null) {
             tampered.setTextContent(tampered.getTextContent() + " (changed)");

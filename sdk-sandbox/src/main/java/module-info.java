@@ -12,6 +12,9 @@ module de.ozgkit.sandbox {
     requires transitive de.ozgkit.core;
     requires transitive com.fasterxml.jackson.databind;
     requires de.ozgkit.testkit;
+    // an automatic module named in its manifest: it isolates GreenMail, whose jar has no module name
+    requires de.ozgkit.testkit.mail;
+    requires jakarta.mail;
     requires de.ozgkit.einvoice;
     requires transitive org.eclipse.jetty.server;
     requires transitive org.eclipse.jetty.http;

@@ -97,8 +97,8 @@ public final class EInvoices {
      * @param in     a UBL or CII document
      * @param target the syntax to produce
      * @param out    the file to write
-     * @throws EInvoiceFormatException if the input cannot be read or the target cannot carry its content
-     * @throws java.io.UncheckedIOException if the output cannot be written
+     * @throws EInvoiceFormatException if the input cannot be read or the target cannot carry its content;
+     *                                 with reason {@code IO} if the output cannot be written
      */
     public static void convert(Path in, InvoiceSyntax target, Path out) {
         XRechnungWriter.of(target).write(read(in), out);

@@ -158,8 +158,11 @@ class InvoiceBuilderTest {
         assertThat(raw.totals().vatTotal()).isEqualTo(d("5.00"));
         assertThat(raw.lines()).isEmpty();
         assertThat(raw.currencyCode()).isNull();
-        assertThatThrownBy(() -> Invoice.builder().totals(raw.totals())).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> Invoice.rawBuilder().paidAmount(d("1"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Invoice.builder().totals(raw.totals())).isInstanceOfSatisfying(
+                InvoiceValueException.class, e -> assertThat(e.field()).isEqualTo("BG-22"));
+        assertThatThrownBy(() -> Invoice.rawBuilder().paidAmount(d("1"))).isInstanceOfSatisfying(
+                InvoiceValueException.class, e -> assertThat(e.field()).isEqualTo("BG-22"));
+        assertThatThrownBy(() -> InvoiceBuilder.skontoLine(-1, d("2"), null)).isInstanceOf(InvoiceValueException.class);
     }
 
     @Test

@@ -37,11 +37,7 @@ final class NodeStream implements AutoCloseable {
             case IO -> Reason.IO;
             default -> Reason.NOT_XML;
         };
-        String msg = x.getMessage();
-        int cut = msg.lastIndexOf(" (line ");
-        if (cut > 0) {
-            msg = msg.substring(0, cut);
-        }
+        String msg = x.messageWithoutLocation();
         return new EInvoiceFormatException(reason, "the invoice is not readable XML: " + msg, x.line(), x.column(), e);
     }
 

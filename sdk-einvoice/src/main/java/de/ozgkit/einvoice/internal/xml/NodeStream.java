@@ -38,7 +38,11 @@ final class NodeStream implements AutoCloseable {
             default -> Reason.NOT_XML;
         };
         String msg = x.messageWithoutLocation();
-        return new EInvoiceFormatException(reason, "the invoice is not readable XML: " + msg, x.line(), x.column(), e);
+        if (x.reason() == XmlParseException.Reason.MALFORMED) {
+            // one message, not the parser's text behind two prefixes
+            msg = "not XML: " + msg.replaceFirst("^XML document is not well-formed: ", "");
+        }
+        return new EInvoiceFormatException(reason, msg, x.line(), x.column(), e);
     }
 
     /** @return the root element's start, positioned on it */

@@ -304,7 +304,9 @@ public final class EInvoiceCommand {
             mixinStandardHelpOptions = true,
             description = {"Make a ZUGFeRD 2.x / Factur-X PDF/A-3: embed a CII invoice into a PDF.",
                     "The profile follows the invoice's specification identifier (BT-24): XRECHNUNG for an XRechnung 3.0"
-                            + " invoice, else EN16931. The invoice is embedded as it is, not validated: validate it first."})
+                            + " invoice, else EN16931. The invoice is embedded as it is, not validated: validate it first.",
+                    "A PDF whose fonts are not all embedded cannot become PDF/A and is refused (exit 1). The output"
+                            + " declares PDF/A-3; it is not run through a PDF/A validator (use veraPDF for that)."})
     public static final class Pdf implements Callable<Integer> {
 
         @Spec
@@ -355,8 +357,9 @@ public final class EInvoiceCommand {
                 throw failure(aboutInvoice ? xml : pdf, e);
             }
             CliFiles.writeAtomically(out, hybrid);
-            spec.commandLine().getOut().println(out + ": ZUGFeRD / Factur-X PDF/A-3, profile " + chosen
-                    + ", embeds " + chosen.fileName());
+            spec.commandLine().getOut().println(out + ": ZUGFeRD / Factur-X PDF, profile " + chosen + ", embeds "
+                    + chosen.fileName() + "; declared PDF/A-3 with all fonts embedded (checked), not run through a"
+                    + " PDF/A validator");
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }

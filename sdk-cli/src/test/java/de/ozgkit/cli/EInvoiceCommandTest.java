@@ -496,7 +496,8 @@ class EInvoiceCommandTest {
         Run pdf = Run.of("einvoice", "pdf", "--xml", cii.toString(), "--pdf", visual.toString(), "--out", hybrid.toString());
         assertThat(pdf.err()).isEmpty();
         assertThat(pdf.code()).isZero();
-        assertThat(pdf.out()).isEqualTo(hybrid + ": ZUGFeRD / Factur-X PDF/A-3, profile XRECHNUNG, embeds xrechnung.xml\n");
+        assertThat(pdf.out()).isEqualTo(hybrid + ": ZUGFeRD / Factur-X PDF, profile XRECHNUNG, embeds xrechnung.xml;"
+                + " declared PDF/A-3 with all fonts embedded (checked), not run through a PDF/A validator\n");
         assertThat(ZugferdPdf.extractInvoice(Files.readAllBytes(hybrid)).fileName()).isEqualTo("xrechnung.xml");
 
         Run extract = Run.of("einvoice", "extract", hybrid.toString(), extracted.toString());
@@ -519,6 +520,36 @@ class EInvoiceCommandTest {
         assertThat(run.code()).isZero();
         assertThat(ZugferdPdf.extractInvoice(Files.readAllBytes(hybrid)).fileName()).isEqualTo("factur-x.xml");
         assertThat(EInvoices.read(ZugferdPdf.extract(Files.readAllBytes(hybrid)))).isEqualTo(SampleInvoice.create());
+    }
+
+    @Test
+    void pdf_fontNotEmbedded_exits1_andClaimsNoPdfA() throws IOException {
+        Path xml = write("rechnung.xml", EInvoices.write(SampleInvoice.create(), InvoiceSyntax.CII));
+        byte[] visual;
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText("Rechnung");
+                content.endText();
+            }
+            doc.save(bytes);
+            visual = bytes.toByteArray();
+        }
+        Path pdf = write("visual.pdf", visual);
+        Path out = dir.resolve("hybrid.pdf");
+
+        Run run = Run.of("einvoice", "pdf", "--xml", xml.toString(), "--pdf", pdf.toString(), "--out", out.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("ozgkit einvoice pdf: " + pdf + ": the PDF uses the font 'Helvetica' without"
+                + " embedding it, so it cannot become a PDF/A-3");
+        assertThat(out).doesNotExist();
     }
 
     @Test

@@ -213,6 +213,47 @@ final class PdfDocuments {
         }
     }
 
+    /**
+     * Finds a font the PDF uses without embedding it, on its pages and in the form XObjects they use (one
+     * level of nesting per form, at most 10,000 resource dictionaries), so that the PDF cannot become PDF/A
+     * by metadata alone.
+     *
+     * @return the first such font's name, empty when every font is embedded
+     * @throws ZugferdException of kind CORRUPT_PDF when the resources cannot be read
+     */
+    static Optional<String> fontNotEmbedded(PDDocument doc) {
+        try {
+            java.util.ArrayDeque<org.apache.pdfbox.pdmodel.PDResources> todo = new java.util.ArrayDeque<>();
+            Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                if (page.getResources() != null) {
+                    todo.add(page.getResources());
+                }
+            }
+            while (!todo.isEmpty() && seen.size() < 10_000) {
+                org.apache.pdfbox.pdmodel.PDResources res = todo.poll();
+                if (!seen.add(res.getCOSObject())) {
+                    continue;
+                }
+                for (COSName name : res.getFontNames()) {
+                    org.apache.pdfbox.pdmodel.font.PDFont font = res.getFont(name);
+                    if (font != null && !(font instanceof org.apache.pdfbox.pdmodel.font.PDType3Font) && !font.isEmbedded()) {
+                        return Optional.of(font.getName() == null ? name.getName() : font.getName());
+                    }
+                }
+                for (COSName name : res.getXObjectNames()) {
+                    if (res.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form
+                            && form.getResources() != null) {
+                        todo.add(form.getResources());
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(e);
+        }
+    }
+
     static void closeQuietly(PDDocument doc) {
         try {
             doc.close();

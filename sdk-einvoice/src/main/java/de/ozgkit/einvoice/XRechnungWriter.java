@@ -16,9 +16,12 @@ import java.util.Objects;
  * fixed-size buffer, so memory does not grow with the number of lines beyond the model itself; the output is
  * deterministic (equal models give byte-identical documents), UTF-8, indented.
  *
+ * <p>{@link EInvoices#write(Invoice, InvoiceSyntax)} and its siblings are the entry point; this class is the
+ * writer behind them, for code that holds a writer as a value:
+ *
  * <pre>{@code
- * byte[] ubl = XRechnungWriter.ubl().toBytes(invoice);
- * XRechnungWriter.cii().write(invoice, Path.of("rechnung.xml"));
+ * XRechnungWriter writer = XRechnungWriter.of(syntax);
+ * writer.write(invoice, Path.of("rechnung.xml"));
  * }</pre>
  *
  * <p>The writer writes what the model holds; it does not validate. Build invoices with

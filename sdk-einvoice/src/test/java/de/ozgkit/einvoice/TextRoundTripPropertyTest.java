@@ -287,7 +287,8 @@ class TextRoundTripPropertyTest {
     }
 
     /** Sets the text, checks refusal or the round trip in both syntaxes; returns what happened. */
-    private String check(Invoice base, InvoiceSyntax syntax, Field f, String v, Map<String, List<String>> baselines) {
+    private String check(Invoice base, InvoiceSyntax syntax, Field f, String v, Map<String, List<String>> baselines,
+            boolean schema) {
         String c = canonical(f, v);
         int illegal = InvoiceTexts.firstIllegal(c);
         Invoice changed;
@@ -328,7 +329,7 @@ class TextRoundTripPropertyTest {
             }
         }
         byte[] xml = EInvoices.write(changed, syntax);
-        List<String> errors = errorKinds(Schemas.validatorSchemaErrors(xml));
+        List<String> errors = schema ? errorKinds(Schemas.validatorSchemaErrors(xml)) : List.of();
         // schema-valid; where not, the same errors as a plain value in the field, or as leaving the field out
         // when the text is blank (an absent value)
         if (!errors.isEmpty()) {
@@ -342,7 +343,7 @@ class TextRoundTripPropertyTest {
         try {
             back = EInvoices.read(xml);
         } catch (EInvoiceFormatException e) {
-            if (c == null && !errors.isEmpty() && e.reason() == EInvoiceFormatException.Reason.MISSING_ELEMENT) {
+            if (c == null && (!errors.isEmpty() || !schema) && e.reason() == EInvoiceFormatException.Reason.MISSING_ELEMENT) {
                 return "absent required element";   // as with the field left out: the syntax requires it
             }
             throw e;
@@ -413,7 +414,8 @@ class TextRoundTripPropertyTest {
                 fields++;
                 for (int k = 0; k < 4; k++) {
                     String v = randomText(r, k >= 2);
-                    outcomes.merge(check(base, syntax, f, v, baselines), 1, Integer::sum);
+                    // the schema check for every other text (the all-at-once test below checks every document)
+                    outcomes.merge(check(base, syntax, f, v, baselines, k % 2 == 0), 1, Integer::sum);
                 }
             }
         }
@@ -436,7 +438,7 @@ class TextRoundTripPropertyTest {
                 }
             }
             List<String> baseline = errorKinds(Schemas.validatorSchemaErrors(EInvoices.write((Invoice) plain, syntax)));
-            for (int trial = 0; trial < 10; trial++) {
+            for (int trial = 0; trial < 8; trial++) {
                 Object changed = base;
                 for (Field f : fields) {
                     if (syntax == InvoiceSyntax.UBL && f.component().equals("Note.subjectCode")) {

@@ -115,7 +115,10 @@ public final class XmlOut implements XmlSink {
         }
     }
 
-    /** Writes text as UTF-8, escaping markup; {@code attribute} escapes the double quote too. */
+    /**
+     * Writes text as UTF-8, escaping markup and a carriage return; {@code attribute} escapes the double
+     * quote, tab and line feed too (see the class comment). Refuses characters XML 1.0 cannot carry.
+     */
     private void text(String s, boolean attribute) {
         int n = s.length();
         for (int i = 0; i < n; i++) {

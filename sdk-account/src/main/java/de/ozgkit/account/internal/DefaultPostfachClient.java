@@ -86,9 +86,11 @@ public final class DefaultPostfachClient implements PostfachClient {
         JsonNode answer = read(created);
         String id = text(answer, "messageId");
         MessageStatus status = MessageStatus.fromCode(text(answer, "status"));
-        for (Attachment a : message.attachments()) {
+        for (int i = 0; i < message.attachments().size(); i++) {
+            Attachment a = message.attachments().get(i);
+            // addressed by position, so that no file name has to survive URL encoding
             HttpResponse r = pipeline.call(HttpRequest.builder("PUT", pipeline.resolve("messages", id, "attachments",
-                            a.filename())).body(a.mediaType(), a.content()).header("Accept", "application/json")
+                            Integer.toString(i))).body(a.mediaType(), a.content()).header("Accept", "application/json")
                     .header("Authorization", "Bearer " + authorToken()).build()).response();
             status = MessageStatus.fromCode(text(read(r), "status"));
         }

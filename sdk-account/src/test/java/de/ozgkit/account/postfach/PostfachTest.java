@@ -89,6 +89,7 @@ class PostfachTest {
                 .applicationId("A-4711").reference("AZ 32/1-ẞ").replyAddress("buergerbuero@musterstadt.example")
                 .attachment(new Attachment("bescheid ẞ 😀.pdf", "application/pdf", binary))
                 .attachment(new Attachment("leer.txt", "text/plain", new byte[0]))
+                .attachment(new Attachment("100% sicher?#&=.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8)))
                 .build();
         try (PostfachClient postfach = client(Clock.systemUTC())) {
             MessageReceipt receipt = postfach.send(message);
@@ -99,6 +100,7 @@ class PostfachTest {
             assertThat(stored.field("reference")).isEqualTo("AZ 32/1-ẞ");
             assertThat(stored.attachment("bescheid ẞ 😀.pdf")).isEqualTo(binary);
             assertThat(stored.attachment("leer.txt")).isEmpty();
+            assertThat(stored.attachment("100% sicher?#&=.txt")).containsExactly('x');
             assertThat(stored.signer()).isEqualTo("Stadt Musterstadt, Bürgerbüro");
 
             HttpClient browser = HttpClient.newBuilder().sslContext(sandbox.tls().orElseThrow().clientSslContext()).build();
@@ -203,7 +205,7 @@ class PostfachTest {
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).contains("\"status\":\"INITIATED\"");
         String id = mailbox.engine().messages("m-att").get(0).id();
-        URI upload = URI.create(sandbox.baseUri("postfach") + "/messages/" + id + "/attachments/a.bin");
+        URI upload = URI.create(sandbox.baseUri("postfach") + "/messages/" + id + "/attachments/0");
         HttpResponse<String> wrong = client.send(HttpRequest.newBuilder(upload).PUT(HttpRequest.BodyPublishers.ofByteArray(
                 new byte[] {9, 9, 9})).header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(400);

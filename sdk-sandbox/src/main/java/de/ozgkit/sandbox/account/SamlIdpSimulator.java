@@ -2,7 +2,13 @@ package de.ozgkit.sandbox.account;
 
 import de.ozgkit.sandbox.SandboxContext;
 import de.ozgkit.sandbox.SandboxService;
-import de.ozgkit.sandbox.http.Reply;
+import de.ozgkit.sandbox.http.MethodHandler;
+import de.ozgkit.sandbox.http.Requests;
+import de.ozgkit.sandbox.http.Responses;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.util.Callback;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -59,19 +65,42 @@ public final class SamlIdpSimulator implements SandboxService {
         IdpEngine e = new IdpEngine(context.baseUri().toString(), clock != null ? clock : context.clock(),
                 requireRegistration, encrypt);
         this.engine = e;
-        context.routes()
-                .get("/metadata", r -> Reply.bytes(200, "application/samlmetadata+xml",
-                        e.metadata().getBytes(StandardCharsets.UTF_8)))
-                .get("/sso", r -> reply(e.ssoRedirect(r.requestUri().getRawQuery())))
-                .post("/sso", r -> reply(e.ssoPost(IdpEngine.form(r.body()))))
-                .post("/login", r -> reply(e.login(IdpEngine.form(r.body()))))
-                .post("/sp", r -> {
-                    try {
-                        return Reply.json(201, Map.of("entityId", e.registerServiceProvider(r.body())));
-                    } catch (IllegalArgumentException ex) {
-                        return Reply.problem(400, "Bad Request", ex.getMessage());
-                    }
-                });
+        PathMappingsHandler routes = context.routes();
+        routes.addMapping(new UriTemplatePathSpec("/metadata"), new MethodHandler().get((request, response, callback) -> {
+            Responses.bytes(response, callback, 200, "application/samlmetadata+xml",
+                    e.metadata().getBytes(StandardCharsets.UTF_8));
+            return true;
+        }));
+        routes.addMapping(new UriTemplatePathSpec("/sso"), new MethodHandler()
+                .get((request, response, callback) -> write(response, callback, e.ssoRedirect(request.getHttpURI().getQuery())))
+                .post((request, response, callback) -> write(response, callback,
+                        e.ssoPost(IdpEngine.form(Requests.body(request))))));
+        routes.addMapping(new UriTemplatePathSpec("/login"), new MethodHandler().post((request, response, callback) ->
+                write(response, callback, e.login(IdpEngine.form(Requests.body(request))))));
+        routes.addMapping(new UriTemplatePathSpec("/sp"), new MethodHandler().post((request, response, callback) -> {
+            try {
+                Responses.json(response, callback, 201, Map.of("entityId", e.registerServiceProvider(Requests.body(request))));
+            } catch (IllegalArgumentException ex) {
+                Responses.problem(response, callback, 400, "Bad Request", ex.getMessage());
+            }
+            return true;
+        }));
+    }
+
+    /**
+     * Writes an answer of the engine.
+     *
+     * @param response the response
+     * @param callback the callback
+     * @param a        the answer
+     * @return {@code true}: the request is handled
+     */
+    static boolean write(Response response, Callback callback, Answer a) {
+        for (Map.Entry<String, String> h : a.headers().entrySet()) {
+            response.getHeaders().put(h.getKey(), h.getValue());
+        }
+        Responses.bytes(response, callback, a.status(), a.contentType(), a.body());
+        return true;
     }
 
     /**
@@ -93,14 +122,6 @@ public final class SamlIdpSimulator implements SandboxService {
      */
     public void breakNextResponse(IdpDefect defect) {
         engine().breakNextResponse(defect);
-    }
-
-    static Reply reply(Answer a) {
-        Reply r = Reply.bytes(a.status(), a.contentType(), a.body());
-        for (Map.Entry<String, String> h : a.headers().entrySet()) {
-            r = r.withHeader(h.getKey(), h.getValue());
-        }
-        return r;
     }
 
     /** Builds a {@link SamlIdpSimulator}. Not thread-safe. */

@@ -129,20 +129,26 @@ public final class PostfachEngine {
     }
 
     /**
-     * {@code PUT /messages/{id}/attachments/{filename}}.
+     * {@code PUT /messages/{id}/attachments/{index}}: the attachment at that position (from 0) of
+     * the signed message's {@code attachments}.
      *
      * @param id                the message id
-     * @param filename          the attachment's name
+     * @param index             the attachment's position in the signed message, from 0
      * @param body              its bytes
      * @param authorization     the Authorization header
      * @param clientCertificate whether the TLS client presented a certificate
      * @return 200 {@code {messageId, status}}, or a problem
      */
-    public Answer putAttachment(String id, String filename, byte[] body, String authorization, boolean clientCertificate) {
+    public Answer putAttachment(String id, String index, byte[] body, String authorization, boolean clientCertificate) {
         try {
             MailboxMessage m = authorised(id, authorization, clientCertificate);
-            MailboxMessage.Declared d = m.declared().stream().filter(x -> x.filename().equals(filename)).findFirst()
-                    .orElseThrow(() -> new EnvelopeVerifier.Refused(404, "the message declares no attachment of that name"));
+            int position = index.matches("[0-9]{1,4}") ? Integer.parseInt(index) : -1;
+            if (position < 0 || position >= m.declared().size()) {
+                throw new EnvelopeVerifier.Refused(404, "the message declares no attachment number " + index
+                        + " (attachments are numbered from 0 in the order of the signed message)");
+            }
+            MailboxMessage.Declared d = m.declared().get(position);
+            String filename = d.filename();
             if (body.length != d.contentLength() || !sha512(body).equals(d.sha512())) {
                 throw new EnvelopeVerifier.Refused(400, "the attachment's length or SHA-512 differs from what the"
                         + " signed message declares");
@@ -214,7 +220,7 @@ public final class PostfachEngine {
                 + "<th>Betreff</th><th>Status</th><th>Anhänge</th></tr>\n");
         for (MailboxMessage m : messages(mailboxUuid)) {
             html.append("<tr><td>").append(m.created()).append("</td><td>").append(Answer.escape(m.field("sender")))
-                    .append("</td><td><a href=\"").append(Answer.escape(m.id())).append("\">")
+                    .append("</td><td><a href=\"").append(Answer.escape(segment(mailboxUuid) + "/" + segment(m.id()))).append("\">")
                     .append(Answer.escape(m.field("title"))).append("</a></td><td>").append(m.status()).append("</td><td>");
             for (MailboxMessage.Declared d : m.declared()) {
                 html.append(Answer.escape(d.filename())).append(' ');
@@ -260,6 +266,10 @@ public final class PostfachEngine {
     public List<MailboxMessage> messages(String mailboxUuid) {
         return messages.values().stream().filter(m -> m.field("mailboxUuid").equals(mailboxUuid))
                 .sorted(Comparator.comparing(MailboxMessage::created)).toList();
+    }
+
+    private static String segment(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private MailboxMessage authorised(String id, String authorization, boolean clientCertificate) {

@@ -5,8 +5,15 @@ import de.ozgkit.sandbox.SandboxContext;
 import de.ozgkit.sandbox.SandboxService;
 import de.ozgkit.sandbox.SandboxTls;
 import de.ozgkit.sandbox.account.Answer;
-import de.ozgkit.sandbox.http.Reply;
-import de.ozgkit.sandbox.http.RouteRequest;
+import de.ozgkit.sandbox.http.MethodHandler;
+import de.ozgkit.sandbox.http.Requests;
+import de.ozgkit.sandbox.http.Responses;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.util.Callback;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +24,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code POST /messages}: the signed envelope {@code {content, sha512sum, authorToken,
  *       authorCertificate}}; 201 {@code {messageId, status, ...}};</li>
- *   <li>{@code PUT /messages/{id}/attachments/{filename}}: an attachment's bytes, checked against the
+ *   <li>{@code PUT /messages/{id}/attachments/{index}}: an attachment's bytes (its position in the
+ *       signed message, from 0), checked against the
  *       SHA-512 and length of the signed message;</li>
  *   <li>{@code GET /messages/{id}} and {@code PUT /messages/{id}/status}: status and its moves;</li>
  *   <li>{@code GET /inbox/{mailboxUuid}} and {@code GET /inbox/{mailboxUuid}/{id}}: the citizen's view (HTML).</li>
@@ -66,15 +74,24 @@ public final class PostfachSimulator implements SandboxService {
         context.tls().map(SandboxTls::caCertificate).ifPresent(anchors::add);
         PostfachEngine e = new PostfachEngine(Json.mapper(), context.clock(), anchors, 16L * 1024 * 1024);
         this.engine = e;
-        context.routes()
-                .post("/messages", r -> reply(e.submit(r.contentType().orElse(null), r.body(), client(r))))
-                .put("/messages/{id}/attachments/{filename}", r -> reply(e.putAttachment(r.pathParam("id"),
-                        r.pathParam("filename"), r.body(), r.header("Authorization").orElse(null), client(r))))
-                .get("/messages/{id}", r -> reply(e.get(r.pathParam("id"), r.header("Authorization").orElse(null), client(r))))
-                .put("/messages/{id}/status", r -> reply(e.updateStatus(r.pathParam("id"), r.body(),
-                        r.header("Authorization").orElse(null), client(r))))
-                .get("/inbox/{mailbox}", r -> reply(e.inbox(r.pathParam("mailbox"))))
-                .get("/inbox/{mailbox}/{id}", r -> reply(e.open(r.pathParam("mailbox"), r.pathParam("id"))));
+        PathMappingsHandler routes = context.routes();
+        routes.addMapping(new UriTemplatePathSpec("/messages"), new MethodHandler().post((request, response, callback) ->
+                write(response, callback, e.submit(request.getHeaders().get(HttpHeader.CONTENT_TYPE), Requests.body(request),
+                        client(request)))));
+        routes.addMapping(new UriTemplatePathSpec("/messages/{id}/attachments/{index}"), new MethodHandler()
+                .put((request, response, callback) -> write(response, callback, e.putAttachment(
+                        Requests.pathParam(request, "id"), Requests.pathParam(request, "index"), Requests.body(request),
+                        authorization(request), client(request)))));
+        routes.addMapping(new UriTemplatePathSpec("/messages/{id}"), new MethodHandler().get((request, response, callback) ->
+                write(response, callback, e.get(Requests.pathParam(request, "id"), authorization(request), client(request)))));
+        routes.addMapping(new UriTemplatePathSpec("/messages/{id}/status"), new MethodHandler()
+                .put((request, response, callback) -> write(response, callback, e.updateStatus(
+                        Requests.pathParam(request, "id"), Requests.body(request), authorization(request), client(request)))));
+        routes.addMapping(new UriTemplatePathSpec("/inbox/{mailbox}"), new MethodHandler().get((request, response, callback) ->
+                write(response, callback, e.inbox(Requests.pathParam(request, "mailbox")))));
+        routes.addMapping(new UriTemplatePathSpec("/inbox/{mailbox}/{id}"), new MethodHandler()
+                .get((request, response, callback) -> write(response, callback, e.open(Requests.pathParam(request, "mailbox"),
+                        Requests.pathParam(request, "id")))));
     }
 
     /**
@@ -89,15 +106,19 @@ public final class PostfachSimulator implements SandboxService {
         return e;
     }
 
-    private static boolean client(RouteRequest r) {
-        return !r.clientCertificates().isEmpty();
+    private static boolean client(Request request) {
+        return !Requests.clientCertificates(request).isEmpty();
     }
 
-    private static Reply reply(Answer a) {
-        Reply r = Reply.bytes(a.status(), a.contentType(), a.body());
+    private static String authorization(Request request) {
+        return request.getHeaders().get(HttpHeader.AUTHORIZATION);
+    }
+
+    private static boolean write(Response response, Callback callback, Answer a) {
         for (Map.Entry<String, String> h : a.headers().entrySet()) {
-            r = r.withHeader(h.getKey(), h.getValue());
+            response.getHeaders().put(h.getKey(), h.getValue());
         }
-        return r;
+        Responses.bytes(response, callback, a.status(), a.contentType(), a.body());
+        return true;
     }
 }

@@ -16,8 +16,7 @@ public enum RuleSet {
      * KoSIT XRechnung Schematron 2.4.0 for XRechnung 3.0.2, with the rule levels of KoSIT's validator
      * configuration for XRechnung, release 2025-07-10.
      */
-    XRECHNUNG(ValidationLayer.XRECHNUNG, "XRechnung Schematron 2.4.0 (KoSIT), rule levels of the validator"
-            + " configuration 2025-07-10"),
+    XRECHNUNG(ValidationLayer.XRECHNUNG, "XRechnung Schematron 2.4.0 (KoSIT)"),
     /** Factur-X / ZUGFeRD EXTENDED XML Schema. */
     FACTURX_EXTENDED_SCHEMA(ValidationLayer.XML_SCHEMA, "Factur-X / ZUGFeRD EXTENDED XML Schema"),
     /** Factur-X / ZUGFeRD EXTENDED Schematron (includes the EN 16931 rules as the profile applies them). */

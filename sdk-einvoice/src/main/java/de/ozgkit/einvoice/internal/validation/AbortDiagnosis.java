@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import net.sf.saxon.expr.XPathContext;
 import net.sf.saxon.om.Item;
 import net.sf.saxon.om.NodeInfo;
-import net.sf.saxon.s9api.Location;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.trace.ContextStackFrame;
+import net.sf.saxon.trace.ContextStackIterator;
 import net.sf.saxon.trans.XPathException;
 import net.sf.saxon.type.Type;
 
@@ -46,7 +47,7 @@ final class AbortDiagnosis {
      */
     static Finding finding(RuleSet ruleSet, String resource, SaxonApiException e, boolean schemaErrors) {
         XPathException xpe = e.getCause() instanceof XPathException x ? x : null;
-        String rule = xpe == null ? null : ruleAt(resource, xpe.getLocator());
+        String rule = xpe == null ? null : rule(resource, xpe);
         NodeInfo node = xpe == null ? null : contextNode(xpe.getXPathContext());
         String location = node == null ? "/" : path(node);
         String code = xpe == null || xpe.getErrorCodeQName() == null ? "" : xpe.getErrorCodeQName().getLocalPart() + " ";
@@ -55,7 +56,7 @@ final class AbortDiagnosis {
             m.append(" while checking rule ").append(rule);
         }
         if (node != null) {
-            m.append(" on ").append(location);
+            m.append(" on the element at the location of this finding");
         }
         m.append(" and could not check the rest of its rules: ").append(code).append(e.getMessage());
         String text = String.valueOf(e.getMessage());
@@ -109,16 +110,33 @@ final class AbortDiagnosis {
         return index;
     }
 
-    /** The id of the first failed assertion at or below the stylesheet line Saxon reports. */
-    private static String ruleAt(String resource, Location where) {
-        if (where == null || where.getLineNumber() <= 0) {
+    /**
+     * The rule being checked: at the line of the error, or, when it happened inside a function of the
+     * stylesheet, at the line of the call, as Saxon's stack of the transformation tells.
+     */
+    private static String rule(String resource, XPathException xpe) {
+        String rule = ruleAt(resource, xpe.getLocator() == null ? null : xpe.getLocator().getSystemId(),
+                xpe.getLocator() == null ? -1 : xpe.getLocator().getLineNumber());
+        if (rule == null && xpe.getXPathContext() != null) {
+            java.util.Iterator<ContextStackFrame> frames = new ContextStackIterator(xpe.getXPathContext());
+            while (rule == null && frames.hasNext()) {
+                ContextStackFrame f = frames.next();
+                if (f != null) {
+                    rule = ruleAt(resource, f.getSystemId(), f.getLineNumber());
+                }
+            }
+        }
+        return rule;
+    }
+
+    /**
+     * The id of the failed assertion that follows a stylesheet line within the same template (a test and
+     * the assertion it guards stand together); {@code null} when there is none.
+     */
+    private static String ruleAt(String resource, String systemId, int line) {
+        if (line <= 0 || systemId != null && !systemId.endsWith(resource)) {
             return null;
         }
-        String systemId = where.getSystemId();
-        if (systemId != null && !systemId.endsWith(resource)) {
-            return null;
-        }
-        int line = where.getLineNumber();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 RuleSets.resource(resource).openStream(), StandardCharsets.UTF_8))) {
             String s;
@@ -134,6 +152,9 @@ final class AbortDiagnosis {
                 Matcher m = RULE_ID.matcher(s);
                 if (m.find()) {
                     return (m.group(1) != null ? m.group(1) : m.group(2)).trim();
+                }
+                if (s.contains("</xsl:template>") || s.contains("</xsl:function>") || s.contains("</function>")) {
+                    return null;
                 }
             }
         } catch (IOException | RuntimeException e) {

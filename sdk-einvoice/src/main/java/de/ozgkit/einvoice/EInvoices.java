@@ -16,11 +16,20 @@ import java.nio.file.Path;
  * }</pre>
  *
  * <p>Conversion goes through the {@link Invoice} model: what EN 16931 defines travels, syntax
- * details outside it (extensions, comments, element order) do not. Thread-safe.
+ * details outside it (extensions, comments, element order) do not. A conversion never yields a document
+ * that does not validate: content the target syntax cannot carry is refused before writing
+ * ({@link EInvoiceFormatException} with reason {@code UNSUPPORTED_CONTENT}, naming the business term), and
+ * the converted document is validated before it is returned or written
+ * ({@link EInvoiceConversionException} with the report otherwise). Thread-safe.
  */
 public final class EInvoices {
 
     private EInvoices() {
+    }
+
+    /** The validator conversions use unless given one; created on first use. */
+    private static final class DefaultValidator {
+        static final EInvoiceValidator INSTANCE = EInvoiceValidator.create();
     }
 
     /**
@@ -80,27 +89,80 @@ public final class EInvoices {
     }
 
     /**
-     * Converts a document into the other (or the same) syntax through the model.
+     * Converts a document into the other (or the same) syntax through the model and validates the result.
      *
      * @param xml    a UBL or CII document
      * @param target the syntax to produce
-     * @return the converted document
-     * @throws EInvoiceFormatException if the input cannot be read or the target cannot carry its content
+     * @return the converted document, valid
+     * @throws EInvoiceFormatException     if the input cannot be read or the target cannot carry its content
+     * @throws EInvoiceConversionException if the converted document does not validate
      */
     public static byte[] convert(byte[] xml, InvoiceSyntax target) {
-        return write(read(xml), target);
+        return convert(xml, target, DefaultValidator.INSTANCE);
     }
 
     /**
-     * Converts a file; the output file is replaced only when the conversion succeeded.
+     * Converts a document and validates the result with the given validator (its limits and required
+     * profiles apply to the converted document).
+     *
+     * @param xml       a UBL or CII document
+     * @param target    the syntax to produce
+     * @param validator the validator for the converted document (and, when that is invalid, the input)
+     * @return the converted document, valid
+     * @throws EInvoiceFormatException     if the input cannot be read or the target cannot carry its content
+     * @throws EInvoiceConversionException if the converted document does not validate
+     */
+    public static byte[] convert(byte[] xml, InvoiceSyntax target, EInvoiceValidator validator) {
+        java.util.Objects.requireNonNull(validator, "validator");
+        byte[] converted = write(read(xml), target);
+        ValidationReport report = validator.validate(converted);
+        if (!report.valid()) {
+            throw new EInvoiceConversionException(target, report, !validator.validate(xml).valid());
+        }
+        return converted;
+    }
+
+    /**
+     * Converts a file and validates the result; the output file is written only when the converted
+     * document is valid, and replaced only once it is complete.
      *
      * @param in     a UBL or CII document
      * @param target the syntax to produce
      * @param out    the file to write
-     * @throws EInvoiceFormatException if the input cannot be read or the target cannot carry its content
+     * @throws EInvoiceFormatException     if the input cannot be read or the target cannot carry its content
+     * @throws EInvoiceConversionException if the converted document does not validate (nothing is written)
      * @throws java.io.UncheckedIOException if the output cannot be written
      */
     public static void convert(Path in, InvoiceSyntax target, Path out) {
-        XRechnungWriter.of(target).write(read(in), out);
+        byte[] xml;
+        try {
+            xml = java.nio.file.Files.readAllBytes(in);
+        } catch (java.io.IOException e) {
+            throw new EInvoiceFormatException(EInvoiceFormatException.Reason.IO, "cannot read " + in + ": "
+                    + e.getMessage(), -1, -1, e);
+        }
+        byte[] converted = convert(xml, target);
+        writeAtomically(converted, out);
+    }
+
+    private static void writeAtomically(byte[] content, Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = java.nio.file.Files.createTempFile(dir, ".ozgkit-", ".xml.tmp");
+            java.nio.file.Files.write(tmp, content);
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not write the invoice to " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(tmp);
+                } catch (java.io.IOException ignored) {
+                    // the temporary file stays behind; nothing else to do
+                }
+            }
+        }
     }
 }

@@ -63,9 +63,10 @@ public final class UblWriter {
      * @param inv the invoice
      * @param out the stream, not closed
      * @throws EInvoiceFormatException if the invoice holds content UBL cannot carry (third party
-     *                                 payments in a credit note)
+     *                                 payments in a credit note) or lacks what UBL requires (BG-22, BT-110)
      */
     public static void write(Invoice inv, OutputStream out) {
+        SyntaxLimits.checkUbl(inv);
         if (inv.isCreditNote() && !inv.thirdPartyPayments().isEmpty()) {
             throw EInvoiceFormatException.unsupported("a UBL CreditNote cannot carry THIRD PARTY PAYMENT"
                     + " (BG-DEX-09); write it as an invoice or drop the third party payments");

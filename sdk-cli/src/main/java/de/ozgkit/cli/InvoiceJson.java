@@ -118,6 +118,9 @@ final class InvoiceJson {
         o.put("errors", report.errorCount());
         report.syntax().ifPresent(s -> o.put("syntax", s.name()));
         report.variant().ifPresent(v -> o.put("variant", v.name()));
+        report.profile().ifPresent(p -> o.put("profile", p.name()));
+        ArrayNode ruleSets = o.putArray("ruleSets");
+        report.ruleSets().forEach(r -> ruleSets.add(r.name()));
         ArrayNode findings = o.putArray("findings");
         for (Finding f : report.findings()) {
             ObjectNode fo = findings.addObject();

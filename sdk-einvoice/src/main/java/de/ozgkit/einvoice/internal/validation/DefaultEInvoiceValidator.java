@@ -155,8 +155,8 @@ public final class DefaultEInvoiceValidator implements EInvoiceValidator {
                     + " Schema of its syntax and the EN 16931 rules only", ValidationLayer.PROFILE));
         }
         if (!required.isEmpty() && (profile == null || !required.contains(profile))) {
-            out.add(new Finding(RULE_PROFILE_NOT_ACCEPTED, Severity.ERROR, "/", "the invoice is "
-                    + (profile == null ? "of no known profile" : "a " + profile + " invoice")
+            out.add(new Finding(RULE_PROFILE_NOT_ACCEPTED, Severity.ERROR, "/", "the invoice's profile is "
+                    + (profile == null ? "none ozgkit knows" : profile.name())
                     + " (specification identifier BT-24 " + (bt24 == null ? "absent" : "'" + bt24 + "'")
                     + "), but only " + required.stream().map(Enum::name).sorted().toList()
                     + " is accepted here", ValidationLayer.PROFILE));

@@ -13,7 +13,7 @@ import org.mustangproject.validator.ZUGFeRDValidator;
 
 /**
  * Cold start: the first validation of the 10-line XRechnung CII invoice in a fresh JVM, ozgkit against
- * Mustang. Each run starts a new JVM from this jar's class path (no JVM options), validates once and
+ * Mustang. Each run starts a new JVM from this jar's class path (options below), validates once and
  * exits; ozgkit and Mustang take turns. Prints median, minimum and maximum of
  * <ul>
  *   <li><b>first validation</b>: from {@code main} to the verdict (loading and compiling the rule sets

@@ -137,6 +137,22 @@ class ValidatorProfileTest {
     }
 
     @Test
+    void manyElementsBeforeTheSpecificationIdentifier_areHeldBackOnlyUpToALimit() throws IOException {
+        // 30,000 extension elements before cbc:CustomizationID: the schema is chosen without BT-24 then
+        StringBuilder ext = new StringBuilder("<ext:UBLExtensions xmlns:ext=\"urn:oasis:names:specification:ubl:schema:"
+                + "xsd:CommonExtensionComponents-2\"><ext:UBLExtension><ext:ExtensionContent><x:a xmlns:x=\"urn:x\">");
+        ext.append("<x:b/>".repeat(30_000)).append("</x:a></ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>");
+        String xml = suiteFile("01.01a-INVOICE_ubl.xml").replaceFirst("<cbc:CustomizationID>",
+                java.util.regex.Matcher.quoteReplacement(ext.toString()) + "<cbc:CustomizationID>");
+
+        ValidationReport report = validate(xml);
+
+        assertThat(report.processed()).isTrue();
+        assertThat(report.syntax()).contains(InvoiceSyntax.UBL);
+        assertThat(report.ruleSets()).containsExactly(RuleSet.UBL_SCHEMA, RuleSet.EN16931);
+    }
+
+    @Test
     void facturXIdentifierInUbl_isNoKnownProfile() throws IOException {
         String xml = suiteFile("01.01a-INVOICE_ubl.xml").replace(XRECHNUNG + "<",
                 InvoiceProfile.FACTURX_EXTENDED.specificationIdentifiers().get(0) + "<");

@@ -7,11 +7,14 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
- * The short way to read, write and convert XRechnung documents.
+ * The entry point for reading, writing and converting XRechnung documents: every common use goes
+ * through this class. {@link XRechnungReader} and {@link XRechnungWriter} stay public for the rarer
+ * cases (other size and depth limits for very large documents, a writer held as a value).
  *
  * <pre>{@code
  * Invoice invoice = EInvoices.read(Path.of("in.xml"));                 // UBL or CII, detected
  * byte[] cii = EInvoices.write(invoice, InvoiceSyntax.CII);
+ * EInvoices.write(invoice, InvoiceSyntax.UBL, Path.of("out-ubl.xml"));  // complete or not at all
  * EInvoices.convert(Path.of("in-ubl.xml"), InvoiceSyntax.CII, Path.of("out-cii.xml"));
  * }</pre>
  *
@@ -89,6 +92,20 @@ public final class EInvoices {
     }
 
     /**
+     * Writes the invoice into a file so that it appears complete or not at all (see
+     * {@link XRechnungWriter#write(Invoice, Path)}).
+     *
+     * @param invoice the invoice
+     * @param syntax  target syntax
+     * @param file    the file to write; a directory there is never replaced
+     * @throws EInvoiceFormatException if the syntax cannot carry part of the model; with reason {@code IO} if
+     *                                 the file cannot be written
+     */
+    public static void write(Invoice invoice, InvoiceSyntax syntax, Path file) {
+        XRechnungWriter.of(syntax).write(invoice, file);
+    }
+
+    /**
      * Converts a document into the other (or the same) syntax through the model and validates the result.
      *
      * @param xml    a UBL or CII document
@@ -129,40 +146,24 @@ public final class EInvoices {
      * @param in     a UBL or CII document
      * @param target the syntax to produce
      * @param out    the file to write
-     * @throws EInvoiceFormatException     if the input cannot be read or the target cannot carry its content
+     * @throws EInvoiceFormatException     if the input cannot be read or the target cannot carry its content;
+     *                                     with reason {@code IO} if the output cannot be written
      * @throws EInvoiceConversionException if the converted document does not validate (nothing is written)
-     * @throws java.io.UncheckedIOException if the output cannot be written
      */
     public static void convert(Path in, InvoiceSyntax target, Path out) {
         byte[] xml;
         try {
             xml = java.nio.file.Files.readAllBytes(in);
         } catch (java.io.IOException e) {
-            throw new EInvoiceFormatException(EInvoiceFormatException.Reason.IO, "cannot read " + in + ": "
-                    + e.getMessage(), -1, -1, e);
+            throw EInvoiceFormatException.io("cannot read " + in + ": " + e.getMessage(), e);
         }
         byte[] converted = convert(xml, target);
-        writeAtomically(converted, out);
-    }
-
-    private static void writeAtomically(byte[] content, Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = java.nio.file.Files.createTempFile(dir, ".ozgkit-", ".xml.tmp");
-            java.nio.file.Files.write(tmp, content);
-            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
+            de.ozgkit.einvoice.internal.AtomicFile.write(out, o -> o.write(converted));
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("could not write the invoice to " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    java.nio.file.Files.deleteIfExists(tmp);
-                } catch (java.io.IOException ignored) {
-                    // the temporary file stays behind; nothing else to do
-                }
-            }
+            throw EInvoiceFormatException.io("could not write the invoice to " + out + ": "
+                    + (e instanceof java.nio.file.FileAlreadyExistsException ? "it is a directory; give a file name"
+                            : String.valueOf(e.getMessage())), e);
         }
     }
 }

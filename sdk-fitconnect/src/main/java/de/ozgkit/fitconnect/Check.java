@@ -49,6 +49,8 @@ public enum Check {
     ATTACHMENTS_MISMATCH("attachments-mismatch"),
     /** Data is present without being described in the metadata, or described without being present. */
     DATA_MISMATCH("data-mismatch"),
+    /** The event log lacks an event the protocol requires (e.g. {@code submit-submission} before pickup). */
+    EVENT_MISSING("event-missing"),
     /** A Security Event Token could not be parsed or lacks a required claim. */
     SET_MALFORMED("set-malformed"),
     /** A Security Event Token's header is not {@code typ: secevent+jwt} with {@code alg: PS512} and a {@code kid}. */

@@ -39,7 +39,7 @@ public final class OutgoingAttachment {
         this.bytes = bytes;
         this.mimeType = Objects.requireNonNull(mimeType, "mimeType");
         if (!MIME.matcher(mimeType).matches()) {
-            throw new InvalidMetadataException("attachment mimeType must be a media type such as application/pdf,"
+            throw new InvalidSubmissionException("attachment mimeType must be a media type such as application/pdf,"
                     + " was " + mimeType.length() + " characters not of that form");
         }
         this.purpose = Objects.requireNonNull(purpose, "purpose");

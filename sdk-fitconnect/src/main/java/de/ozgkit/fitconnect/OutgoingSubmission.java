@@ -55,14 +55,14 @@ public final class OutgoingSubmission {
         this.callbackSecret = b.callbackSecret;
         this.metadataVersion = b.metadataVersion;
         if (attachments.size() > MAX_ATTACHMENTS) {
-            throw new InvalidMetadataException("a submission may have at most " + MAX_ATTACHMENTS + " attachments, had "
+            throw new InvalidSubmissionException("a submission may have at most " + MAX_ATTACHMENTS + " attachments, had "
                     + attachments.size());
         }
         if (attachments.stream().map(OutgoingAttachment::attachmentId).distinct().count() != attachments.size()) {
-            throw new InvalidMetadataException("attachment ids must be unique within a submission");
+            throw new InvalidSubmissionException("attachment ids must be unique within a submission");
         }
         if (data == null && attachments.isEmpty()) {
-            throw new InvalidMetadataException("a submission needs specialist data or at least one attachment");
+            throw new InvalidSubmissionException("a submission needs specialist data or at least one attachment");
         }
     }
 
@@ -247,7 +247,7 @@ public final class OutgoingSubmission {
 
         /**
          * @return the submission
-         * @throws InvalidMetadataException when a rule is broken (no content, too many or duplicate attachments)
+         * @throws InvalidSubmissionException when a rule is broken (no content, too many or duplicate attachments)
          */
         public OutgoingSubmission build() {
             return new OutgoingSubmission(this);

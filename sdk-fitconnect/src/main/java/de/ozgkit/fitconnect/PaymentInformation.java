@@ -45,16 +45,16 @@ public record PaymentInformation(String transactionId, String transactionReferen
         Objects.requireNonNull(paymentMethod, "paymentMethod");
         Objects.requireNonNull(status, "status");
         if (!ID.matcher(transactionId).matches()) {
-            throw new InvalidMetadataException("paymentInformation.transactionId must be 1 to 36 characters of"
+            throw new InvalidSubmissionException("paymentInformation.transactionId must be 1 to 36 characters of"
                     + " letters, digits, '_' or '-', was " + transactionId.length() + " characters");
         }
         if (paymentMethodDetail != null && !ID.matcher(paymentMethodDetail).matches()) {
-            throw new InvalidMetadataException("paymentInformation.paymentMethodDetail must be 1 to 36 characters of"
+            throw new InvalidSubmissionException("paymentInformation.paymentMethodDetail must be 1 to 36 characters of"
                     + " letters, digits, '_' or '-'");
         }
         if (grossAmount != null && (grossAmount.compareTo(new BigDecimal("0.01")) < 0
                 || grossAmount.stripTrailingZeros().scale() > 2)) {
-            throw new InvalidMetadataException("paymentInformation.grossAmount must be at least 0.01 with at most"
+            throw new InvalidSubmissionException("paymentInformation.grossAmount must be at least 0.01 with at most"
                     + " two decimal places, was " + grossAmount.toPlainString());
         }
     }
@@ -72,7 +72,7 @@ public record PaymentInformation(String transactionId, String transactionReferen
      * @param xbezahldiensteStatus its status code: INITIAL, PAYED, CANCELED or FAILED
      * @param grossAmount          the request's {@code grosAmount}, may be {@code null}
      * @return the payment information
-     * @throws InvalidMetadataException for an unknown status or a value out of the schema's range
+     * @throws InvalidSubmissionException for an unknown status or a value out of the schema's range
      */
     public static PaymentInformation ofXBezahldienste(String transactionId, URI transactionUrl,
                                                       String transactionReference, OffsetDateTime transactionTimestamp,
@@ -84,7 +84,7 @@ public record PaymentInformation(String transactionId, String transactionReferen
             case "PAYED" -> PaymentStatus.BOOKED;
             case "CANCELED" -> PaymentStatus.CANCELED;
             case "FAILED" -> PaymentStatus.FAILED;
-            default -> throw new InvalidMetadataException("XBezahldienste status must be INITIAL, PAYED, CANCELED or"
+            default -> throw new InvalidSubmissionException("XBezahldienste status must be INITIAL, PAYED, CANCELED or"
                     + " FAILED, was " + xbezahldiensteStatus);
         };
         PaymentMethod method = paymentMethod == null ? PaymentMethod.OTHER

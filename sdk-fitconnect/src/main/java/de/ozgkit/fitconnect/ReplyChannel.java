@@ -80,7 +80,7 @@ public sealed interface ReplyChannel {
         public Elster {
             Objects.requireNonNull(accountId, "accountId");
             if (geschaeftszeichen != null && geschaeftszeichen.length() > 10) {
-                throw new InvalidMetadataException("replyChannel.elster.geschaeftszeichen must be at most 10"
+                throw new InvalidSubmissionException("replyChannel.elster.geschaeftszeichen must be at most 10"
                         + " characters, was " + geschaeftszeichen.length());
             }
         }
@@ -121,7 +121,7 @@ public sealed interface ReplyChannel {
             processStandards = List.copyOf(processStandards);
             Objects.requireNonNull(encryptionPublicKeyJwk, "encryptionPublicKeyJwk");
             if (processStandards.isEmpty()) {
-                throw new InvalidMetadataException("replyChannel.fitConnect.processStandards needs at least one URI");
+                throw new InvalidSubmissionException("replyChannel.fitConnect.processStandards needs at least one URI");
             }
         }
 

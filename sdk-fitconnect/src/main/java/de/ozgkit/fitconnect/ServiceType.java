@@ -20,7 +20,7 @@ public record ServiceType(String name, String identifier) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(identifier, "identifier");
         if (identifier.length() < 7 || identifier.length() > 255 || !URN.matcher(identifier).matches()) {
-            throw new InvalidMetadataException("serviceType.identifier must be a URN such as"
+            throw new InvalidSubmissionException("serviceType.identifier must be a URN such as"
                     + " urn:de:fim:leika:leistung:99108008252000 (7 to 255 characters, lower case)");
         }
     }

@@ -16,7 +16,7 @@ public record SubmissionSchema(URI schemaUri, String mimeType) {
         Objects.requireNonNull(schemaUri, "schemaUri");
         Objects.requireNonNull(mimeType, "mimeType");
         if (!mimeType.equals("application/json") && !mimeType.equals("application/xml")) {
-            throw new InvalidMetadataException("submissionSchema.mimeType must be application/json or application/xml,"
+            throw new InvalidSubmissionException("submissionSchema.mimeType must be application/json or application/xml,"
                     + " was " + mimeType);
         }
     }

@@ -8,7 +8,7 @@ import de.ozgkit.fitconnect.AttachmentPurpose;
 import de.ozgkit.fitconnect.Author;
 import de.ozgkit.fitconnect.Check;
 import de.ozgkit.fitconnect.FitConnectVerificationException;
-import de.ozgkit.fitconnect.InvalidMetadataException;
+import de.ozgkit.fitconnect.InvalidSubmissionException;
 import de.ozgkit.fitconnect.Metadata;
 import de.ozgkit.fitconnect.MetadataVersion;
 import de.ozgkit.fitconnect.PaymentInformation;
@@ -48,7 +48,7 @@ public final class MetadataCodec {
      * @param author      may be {@code null} (written in 2.x only)
      * @param references  may be {@code null}
      * @return the metadata with its JSON
-     * @throws InvalidMetadataException when the content cannot be expressed in this version or breaks the schema
+     * @throws InvalidSubmissionException when the content cannot be expressed in this version or breaks the schema
      */
     public static Metadata write(MetadataVersion version, Metadata.DataDescription data,
                                  List<Metadata.AttachmentDescription> attachments, ServiceType serviceType,
@@ -67,13 +67,13 @@ public final class MetadataCodec {
             d.putObject("submissionSchema").put("schemaUri", data.schema().schemaUri().toString())
                     .put("mimeType", data.schema().mimeType());
         } else if (v2) {
-            throw new InvalidMetadataException("metadata 2.x requires specialist data (contentStructure.data); add data"
+            throw new InvalidSubmissionException("metadata 2.x requires specialist data (contentStructure.data); add data"
                     + " or send with metadata 1.x");
         }
         ArrayNode list = content.putArray("attachments");
         for (Metadata.AttachmentDescription a : attachments) {
             if (!v2 && a.purpose() == AttachmentPurpose.DATA) {
-                throw new InvalidMetadataException("attachment purpose \"data\" exists in metadata 2.x only");
+                throw new InvalidSubmissionException("attachment purpose \"data\" exists in metadata 2.x only");
             }
             ObjectNode o = list.addObject();
             hash(o, a.sha512());
@@ -108,7 +108,7 @@ public final class MetadataCodec {
                 o.put("applicationDate", references.applicationDate().toString());
             }
             if (!v2 && (references.idBundDeApplicationId() != null || references.zustimmungZumDigitalenBescheid() != null)) {
-                throw new InvalidMetadataException("idBundDeApplicationId and zustimmungZumDigitalenBescheid exist in"
+                throw new InvalidSubmissionException("idBundDeApplicationId and zustimmungZumDigitalenBescheid exist in"
                         + " metadata 2.x only");
             }
             if (references.idBundDeApplicationId() != null) {
@@ -120,7 +120,7 @@ public final class MetadataCodec {
         }
         List<String> findings = MetadataSchemas.validate(root, version);
         if (!findings.isEmpty()) {
-            throw new InvalidMetadataException("the metadata breaks the official schema " + version.writtenVersion()
+            throw new InvalidSubmissionException("the metadata breaks the official schema " + version.writtenVersion()
                     + ": " + String.join("; ", findings));
         }
         String json = FcJson.write(root);
@@ -157,7 +157,7 @@ public final class MetadataCodec {
 
     private static void writeReply(ObjectNode root, ReplyChannel reply, boolean v2) {
         if (!v2 && (reply instanceof ReplyChannel.IdBundDeMailbox || reply instanceof ReplyChannel.FitConnect)) {
-            throw new InvalidMetadataException("reply channel " + reply.memberName() + " exists in metadata 2.x only;"
+            throw new InvalidSubmissionException("reply channel " + reply.memberName() + " exists in metadata 2.x only;"
                     + " with metadata 1.x use fink for the account mailbox");
         }
         ObjectNode o = root.putObject(reply.memberName());
@@ -183,7 +183,7 @@ public final class MetadataCodec {
             try {
                 o.set("encryptionPublicKey", FcJson.mapper().readTree(f.encryptionPublicKeyJwk()));
             } catch (IOException e) {
-                throw new InvalidMetadataException("replyChannel.fitConnect.encryptionPublicKey is not JSON");
+                throw new InvalidSubmissionException("replyChannel.fitConnect.encryptionPublicKey is not JSON");
             }
         }
     }
@@ -249,7 +249,7 @@ public final class MetadataCodec {
             return new Metadata(version, schemaUri, data, attachments, service, readPayment(root.get("paymentInformation")),
                     readReply(root.get("replyChannel")), readAuthor(root.get("author")),
                     readReferences(root.get("additionalReferenceInfo")), new String(json, StandardCharsets.UTF_8));
-        } catch (InvalidMetadataException | IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (InvalidSubmissionException | IllegalArgumentException | java.time.DateTimeException e) {
             throw new FitConnectVerificationException(Check.METADATA_SCHEMA, "the metadata has a value out of range: "
                     + e.getMessage(), Problem.metadataSchemaViolation(), null);
         }

@@ -16,9 +16,11 @@ module de.ozgkit.sandbox {
     requires org.eclipse.jetty.io;
     requires org.eclipse.jetty.util;
     requires org.slf4j;
+    requires com.nimbusds.jose.jwt;
 
     exports de.ozgkit.sandbox;
     exports de.ozgkit.sandbox.http;
     exports de.ozgkit.sandbox.payment;
     exports de.ozgkit.sandbox.einvoice;
+    exports de.ozgkit.sandbox.fitconnect;
 }

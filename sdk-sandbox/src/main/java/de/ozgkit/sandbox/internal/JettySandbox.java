@@ -204,7 +204,7 @@ public final class JettySandbox implements Sandbox {
         Map<String, URI> out = new LinkedHashMap<>();
         for (ServiceMount m : mountsSnapshot()) {
             Map<String, URI> published = m.published();
-            if (!m.router().isEmpty() && !published.containsKey(m.serviceName())) {
+            if ((!m.router().isEmpty() || m.jettyHandler() != null) && !published.containsKey(m.serviceName())) {
                 out.put(m.serviceName(), m.baseUri());
             }
             out.putAll(published);

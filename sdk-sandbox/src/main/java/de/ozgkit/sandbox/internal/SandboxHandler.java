@@ -83,6 +83,11 @@ final class SandboxHandler extends Handler.Abstract {
             }
         }
 
+        ServiceMount raw = segments.isEmpty() ? null : sandbox.mount(segments.get(0));
+        if (raw != null && raw.jettyHandler() != null) {
+            return JettyHandlers.handle(raw.jettyHandler(), request, response, callback, dropAnswer
+                    ? () -> reset(request, callback) : null);
+        }
         Reply reply = dispatch(request, method, segments);
         if (dropAnswer) {
             reset(request, callback);
@@ -181,7 +186,7 @@ final class SandboxHandler extends Handler.Abstract {
     }
 
     /** Aborts the TCP connection with a reset (SO_LINGER 0), so that the client sees no answer at all. */
-    private static void reset(Request request, Callback callback) {
+    static void reset(Request request, Callback callback) {
         EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
         // below TLS, the socket's own end point
         while (endPoint instanceof EndPoint.Wrapper wrapper && wrapper.unwrap() != null) {

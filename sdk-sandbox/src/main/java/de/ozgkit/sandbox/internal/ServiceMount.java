@@ -25,6 +25,7 @@ final class ServiceMount implements SandboxContext {
     private final Router router = new Router();
     private final Map<String, URI> published = new LinkedHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private volatile org.eclipse.jetty.server.Handler jettyHandler;
 
     ServiceMount(JettySandbox sandbox, SandboxService service, String name, URI baseUri) {
         this.sandbox = sandbox;
@@ -39,6 +40,15 @@ final class ServiceMount implements SandboxContext {
 
     Router router() {
         return router;
+    }
+
+    /** @return the Jetty handler serving this service instead of its router, or {@code null} */
+    org.eclipse.jetty.server.Handler jettyHandler() {
+        return jettyHandler;
+    }
+
+    void jettyHandler(org.eclipse.jetty.server.Handler handler) {
+        this.jettyHandler = Objects.requireNonNull(handler, "handler");
     }
 
     synchronized Map<String, URI> published() {

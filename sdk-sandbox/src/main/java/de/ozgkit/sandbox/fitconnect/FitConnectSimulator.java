@@ -110,7 +110,8 @@ public final class FitConnectSimulator implements SandboxService {
             @Override
             public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                                   org.eclipse.jetty.util.Callback callback) throws Exception {
-                return lazy.handler(self).handle(request, response, callback);
+                return lazy.handler(self, request.getConnectionMetaData().getConnector().getServer())
+                        .handle(request, response, callback);
             }
         });
         context.onClose(() -> {
@@ -132,7 +133,8 @@ public final class FitConnectSimulator implements SandboxService {
             this.context = context;
         }
 
-        synchronized FitConnectHandler handler(FitConnectSimulator self) throws Exception {
+        synchronized FitConnectHandler handler(FitConnectSimulator self, org.eclipse.jetty.server.Server server)
+                throws Exception {
             if (handler == null) {
                 List<TestDestination> all = configured.isEmpty()
                         ? List.of(TestDestination.builder(TestPki.create("ozgkit FIT-Connect Sandbox", KeyType.RSA_2048))
@@ -154,6 +156,9 @@ public final class FitConnectSimulator implements SandboxService {
                         maxAttachmentBytes, callbacks);
                 FitConnectHandler h = new FitConnectHandler(URI.create(base.toString()).getRawPath(), store, tokens,
                         keys, self);
+                if (server != null) {
+                    h.setServer(server);
+                }
                 h.start();
                 context.onClose(h::stop);
                 handler = h;
@@ -167,7 +172,7 @@ public final class FitConnectSimulator implements SandboxService {
             throw new IllegalStateException("the FIT-Connect simulator is not mounted in a sandbox");
         }
         try {
-            lazy.handler(this);
+            lazy.handler(this, null);
         } catch (Exception e) {
             throw new IllegalStateException("the FIT-Connect simulator cannot start: " + e, e);
         }

@@ -195,7 +195,7 @@ class HostileSubmissionTest {
         SentSubmission other = sendWithAttachment();
         // a genuine service SET of another case placed in this case's log
         String wrongTxn = fixture.simulator.signAsService(Event.NOTIFY_SUBMISSION.code(), other.submissionId(),
-                sent.caseId().equals(other.caseId()) ? UUID.randomUUID() : other.caseId(), Map.of());
+                UUID.randomUUID(), Map.of());
         fixture.simulator.appendEvent(other.caseId(), fixture.simulator.signAsService(Event.NOTIFY_SUBMISSION.code(),
                 other.submissionId(), UUID.randomUUID(), Map.of()));
         try (FitConnectSender sender = fixture.sender()) {
@@ -228,9 +228,10 @@ class HostileSubmissionTest {
     @Test
     void destinationKeyWithoutChain_isRefusedBeforeAnythingIsCreated() throws Exception {
         RSAKey full = RSAKey.parse(fixture.destination.encryptionJwk());
-        RSAKey noChain = new RSAKey.Builder(full.toRSAPublicKey()).keyID(full.getKeyID())
+        RSAKey noChain = new RSAKey.Builder(full.toRSAPublicKey()).keyID("enc-without-chain")
                 .keyOperations(full.getKeyOperations()).algorithm(full.getAlgorithm()).build();
-        try (Fixture bad = new Fixture(d -> d.publishedEncryptionKey(noChain.toJSONString()), s -> { });
+        try (Fixture bad = new Fixture(d -> d.keyIds("enc-without-chain", "sig-1").publishedEncryptionKey(
+                noChain.toJSONString()), s -> { });
              FitConnectSender sender = bad.sender()) {
             refused(() -> sender.send(OutgoingSubmission.builder().destinationId(bad.destination.destinationId())
                     .serviceType(new ServiceType("Test", TestDestination.DEFAULT_SERVICE))

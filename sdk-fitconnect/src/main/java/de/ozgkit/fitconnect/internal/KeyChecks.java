@@ -63,7 +63,11 @@ public final class KeyChecks {
         try {
             jwk = JWK.parse(jwkJson);
         } catch (ParseException e) {
-            throw fail(Check.KEY_ALGORITHM, "the destination key is not a valid JWK (" + e.getMessage() + ")", e);
+            // nimbus itself refuses a JWK whose x5c leaf certifies another key
+            boolean certificate = String.valueOf(e.getMessage()).contains("X.509");
+            throw fail(certificate ? Check.KEY_CERTIFICATE_MISMATCH : Check.KEY_ALGORITHM, certificate
+                    ? "the destination key differs from the public key of its x5c certificate"
+                    : "the destination key is not a valid JWK (" + e.getMessage() + ")", e);
         }
         if (!(jwk instanceof RSAKey rsa)) {
             throw fail(Check.KEY_ALGORITHM, "the destination key is of type " + jwk.getKeyType() + "; FIT-Connect uses RSA",

@@ -253,6 +253,17 @@ public final class TestDestination {
         }
 
         /**
+         * @param encryption the encryption key's id
+         * @param signing    the signature key's id
+         * @return this builder
+         */
+        public Builder keyIds(String encryption, String signing) {
+            this.encryptionKid = encryption;
+            this.signingKid = signing;
+            return this;
+        }
+
+        /**
          * @param services the services offered
          * @return this builder
          */

@@ -14,6 +14,9 @@ module de.ozgkit.benchmarks {
     requires org.apache.httpcomponents.core5.httpcore5;
     requires com.fasterxml.jackson.databind;
     requires jdk.management;
+    requires de.ozgkit.fitconnect;
+    requires de.ozgkit.testkit;
+    requires com.nimbusds.jose.jwt;
 
     exports de.ozgkit.benchmarks;
 }

@@ -306,7 +306,9 @@ final class SubmissionStore implements AutoCloseable {
         o.putObject("serviceType").put("name", s.serviceName).put("identifier", s.serviceIdentifier);
         ArrayNode a = o.putArray("attachments");
         s.announced.forEach(id -> a.add(id.toString()));
-        o.put("encryptedMetadata", s.encryptedMetadata);
+        if (s.encryptedMetadata != null) {
+            o.put("encryptedMetadata", s.encryptedMetadata);
+        }
         if (s.encryptedData != null) {
             o.put("encryptedData", s.encryptedData);
         }
@@ -428,6 +430,10 @@ final class SubmissionStore implements AutoCloseable {
                     "the submission is " + s.state.name().toLowerCase(java.util.Locale.ROOT));
         }
         s.state = next;
+        if (next != State.FORWARDED) {
+            // the service keeps no content once the destination has decided
+            dropContent(s);
+        }
         caseLogs.get(caseId).add(token.trim());
         notifySender(s);
     }

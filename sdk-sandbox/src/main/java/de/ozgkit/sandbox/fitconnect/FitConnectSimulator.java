@@ -119,9 +119,6 @@ public final class FitConnectSimulator implements SandboxService {
                 store.close();
             }
         });
-        if (configured.isEmpty()) {
-            context.publish("fitconnect-sandbox-destinations", URI.create(base + "/sandbox/destinations"));
-        }
     }
 
     /** Builds the keys, destinations and handler on first use. */

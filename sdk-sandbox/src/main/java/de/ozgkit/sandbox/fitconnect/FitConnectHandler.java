@@ -29,62 +29,79 @@ import org.eclipse.jetty.util.Callback;
  * description defines them) and the service's JWKS. Bodies are streamed: attachments go to disk on
  * upload and from disk on download.
  */
-final class FitConnectHandler extends Handler.Wrapper {
+final class FitConnectHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Largest JSON body accepted (the encrypted data travels inline). */
     private static final int MAX_JSON_BYTES = 128 * 1024 * 1024;
 
-    private final SubmissionStore store;
-    private final Tokens tokens;
-    private final ServiceKeys keys;
+    /** The service's state, made on first use (its keys take seconds to generate). */
+    record Core(SubmissionStore store, Tokens tokens, ServiceKeys keys) {
+    }
+
+    private final java.util.function.Supplier<Core> core;
     private final String base;
     private final FitConnectSimulator simulator;
+
+    private SubmissionStore store() {
+        return core.get().store();
+    }
+
+    private Tokens tokens() {
+        return core.get().tokens();
+    }
 
     @FunctionalInterface
     private interface Action {
         void run(Request request, Response response, Map<String, String> path) throws Exception;
     }
 
-    FitConnectHandler(String basePath, SubmissionStore store, Tokens tokens, ServiceKeys keys, FitConnectSimulator sim) {
-        this.base = basePath;
-        this.store = store;
-        this.tokens = tokens;
-        this.keys = keys;
+    /**
+     * Declares the service's routes (relative to its base) on the sandbox's routes of the service.
+     *
+     * @param routes the service's routes ({@code SandboxContext.routes()})
+     * @param core   supplies the state, made on first use
+     * @param base   the base URI's text, for messages
+     * @param sim    the simulator, for the sandbox-only information resource
+     */
+    FitConnectHandler(PathMappingsHandler routes, java.util.function.Supplier<Core> core, String base,
+                      FitConnectSimulator sim) {
+        this.core = core;
+        this.base = base;
         this.simulator = sim;
-        PathMappingsHandler routes = new PathMappingsHandler();
-        String api = base + "/submission-api";
-        route(routes, base + "/token", "POST", this::token);
-        route(routes, api + "/.well-known/jwks.json", "GET", (q, r, p) -> json(r, 200, keys.jwks().getBytes(StandardCharsets.UTF_8)));
+        String api = "/submission-api";
+        route(routes, "/token", "POST", this::token);
+        route(routes, api + "/.well-known/jwks.json", "GET", (q, r, p) -> json(r, 200,
+                core.get().keys().jwks().getBytes(StandardCharsets.UTF_8)));
         route(routes, api + "/v1/destinations/{destinationId}", "GET", (q, r, p) -> {
             client(q);
-            json(r, 200, store.destination(uuid(p, "destinationId")));
+            json(r, 200, store().destination(uuid(p, "destinationId")));
         });
         route(routes, api + "/v1/destinations/{destinationId}/keys/{keyId}", "GET", (q, r, p) -> {
             client(q);
-            json(r, 200, store.key(uuid(p, "destinationId"), p.get("keyId")).getBytes(StandardCharsets.UTF_8));
+            json(r, 200, store().key(uuid(p, "destinationId"), p.get("keyId")).getBytes(StandardCharsets.UTF_8));
         });
         route(routes, api + "/v1/submissions", "POST", (q, r, p) ->
-                json(r, 201, store.create(client(q), jsonBody(q))));
+                json(r, 201, store().create(client(q), jsonBody(q))));
         route(routes, api + "/v1/submissions", "GET", (q, r, p) -> {
             Map<String, String> query = query(q);
-            json(r, 200, store.list(client(q), SubmissionStore.parseUuid(query.get("destinationId"), "destinationId"),
+            json(r, 200, store().list(client(q), SubmissionStore.parseUuid(query.get("destinationId"), "destinationId"),
                     number(query, "offset", 0, Integer.MAX_VALUE, 0), number(query, "limit", 1, 500, 100)));
         });
         route(routes, api + "/v1/submissions/{submissionId}", "GET", (q, r, p) ->
-                json(r, 200, store.submission(client(q), uuid(p, "submissionId"))));
+                json(r, 200, store().submission(client(q), uuid(p, "submissionId"))));
         route(routes, api + "/v1/submissions/{submissionId}", "PUT", (q, r, p) ->
-                json(r, 202, store.submit(client(q), uuid(p, "submissionId"), jsonBody(q))));
+                json(r, 202, store().submit(client(q), uuid(p, "submissionId"), jsonBody(q))));
         route(routes, api + "/v1/submissions/{submissionId}/attachments/{attachmentId}", "PUT", (q, r, p) -> {
             SubmissionStore.Client c = client(q);
             mediaType(q, "application/jose");
             try (InputStream in = Content.Source.asInputStream(q)) {
-                store.storeAttachment(c, uuid(p, "submissionId"), uuid(p, "attachmentId"), in);
+                store().storeAttachment(c, uuid(p, "submissionId"), uuid(p, "attachmentId"), in);
             }
             empty(r, 204);
         });
         route(routes, api + "/v1/submissions/{submissionId}/attachments/{attachmentId}", "GET", (q, r, p) -> {
-            Path file = store.attachment(client(q), uuid(p, "submissionId"), uuid(p, "attachmentId"));
+            Path file = store().attachment(client(q), uuid(p, "submissionId"), uuid(p, "attachmentId"));
             r.setStatus(200);
             r.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/jose");
             r.getHeaders().put(HttpHeader.CONTENT_LENGTH, Files.size(file));
@@ -94,17 +111,16 @@ final class FitConnectHandler extends Handler.Wrapper {
         });
         route(routes, api + "/v1/cases/{caseId}/events", "GET", (q, r, p) -> {
             Map<String, String> query = query(q);
-            json(r, 200, store.events(client(q), uuid(p, "caseId"), number(query, "offset", 0, Integer.MAX_VALUE, 0),
+            json(r, 200, store().events(client(q), uuid(p, "caseId"), number(query, "offset", 0, Integer.MAX_VALUE, 0),
                     number(query, "limit", 1, 500, 100)));
         });
         route(routes, api + "/v1/cases/{caseId}/events", "POST", (q, r, p) -> {
             SubmissionStore.Client c = client(q);
             mediaType(q, "application/jose");
-            store.postEvent(c, uuid(p, "caseId"), new String(read(q, 1024 * 1024), StandardCharsets.US_ASCII));
+            store().postEvent(c, uuid(p, "caseId"), new String(read(q, 1024 * 1024), StandardCharsets.US_ASCII));
             empty(r, 202);
         });
-        route(routes, base + "/sandbox/destinations", "GET", (q, r, p) -> json(r, 200, simulator.sandboxInfo()));
-        setHandler(routes);
+        route(routes, "/sandbox/destinations", "GET", (q, r, p) -> json(r, 200, simulator.sandboxInfo()));
     }
 
     private final Map<String, Map<String, Action>> table = new HashMap<>();
@@ -116,25 +132,15 @@ final class FitConnectHandler extends Handler.Wrapper {
             table.put(template, methods);
             UriTemplatePathSpec spec = new UriTemplatePathSpec(template);
             Map<String, Action> byMethod = methods;
-            routes.addMapping(spec, new Handler.Abstract(InvocationType.BLOCKING) {
+            routes.addMapping(spec, new Handler.Abstract(org.eclipse.jetty.util.thread.Invocable.InvocationType.BLOCKING) {
                 @Override
                 public boolean handle(Request request, Response response, Callback callback) {
-                    serve(request, response, callback, byMethod, spec.getPathParams(request.getHttpURI().getPath()));
+                    serve(request, response, callback, byMethod, spec.getPathParams(Request.getPathInContext(request)));
                     return true;
                 }
             });
         }
         methods.put(method, action);
-    }
-
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (super.handle(request, response, callback)) {
-            return true;
-        }
-        problem(response, new ApiProblem(404, "not-found", "Not found", "the submission service has no resource here"));
-        callback.succeeded();
-        return true;
     }
 
     private void serve(Request request, Response response, Callback callback, Map<String, Action> byMethod,
@@ -189,13 +195,13 @@ final class FitConnectHandler extends Handler.Wrapper {
         if (!"client_credentials".equals(form.get("grant_type"))) {
             throw new OAuthError(400, "unsupported_grant_type", "only client_credentials is supported");
         }
-        String token = tokens.issue(form.get("client_id"), form.get("client_secret"));
+        String token = tokens().issue(form.get("client_id"), form.get("client_secret"));
         if (token == null) {
             throw new OAuthError(401, "invalid_client", "client_id and client_secret in the form body do not match a"
                     + " registered client");
         }
         ObjectNode o = JSON.createObjectNode().put("access_token", token).put("token_type", "Bearer")
-                .put("expires_in", tokens.lifetime().toSeconds());
+                .put("expires_in", tokens().lifetime().toSeconds());
         if (form.containsKey("scope")) {
             o.put("scope", form.get("scope"));
         }
@@ -204,7 +210,7 @@ final class FitConnectHandler extends Handler.Wrapper {
     }
 
     private SubmissionStore.Client client(Request q) {
-        SubmissionStore.Client c = tokens.client(q.getHeaders().get(HttpHeader.AUTHORIZATION));
+        SubmissionStore.Client c = tokens().client(q.getHeaders().get(HttpHeader.AUTHORIZATION));
         if (c == null) {
             throw new ApiProblem(401, "unauthorized", "Unauthorized", "a valid bearer token from " + base
                     + "/token is required");
@@ -307,7 +313,7 @@ final class FitConnectHandler extends Handler.Wrapper {
         r.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
     }
 
-    private static void problem(Response r, ApiProblem p) {
+    static void problem(Response r, ApiProblem p) {
         ObjectNode o = JSON.createObjectNode().put("type", p.type).put("title", p.title).put("status", p.status)
                 .put("detail", p.getMessage());
         try {

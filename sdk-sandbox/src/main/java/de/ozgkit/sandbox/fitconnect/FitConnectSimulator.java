@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.RSAKey;
 import de.ozgkit.sandbox.SandboxContext;
 import de.ozgkit.sandbox.SandboxService;
-import de.ozgkit.sandbox.internal.JettyHandlers;
 import de.ozgkit.testkit.KeyType;
 import de.ozgkit.testkit.TestPki;
 import java.net.URI;
@@ -102,18 +101,15 @@ public final class FitConnectSimulator implements SandboxService {
         base = context.baseUri();
         callbacks = new CallbackSender(context.clock());
         context.onClose(callbacks);
-        FitConnectSimulator self = this;
-        // the default destination's and the service's RSA 4096 keys are made when first needed, so that a
-        // sandbox that never speaks FIT-Connect does not pay for them
         lazy = new LazyState(context);
-        JettyHandlers.mount(context, new org.eclipse.jetty.server.Handler.Wrapper() {
-            @Override
-            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                                  org.eclipse.jetty.util.Callback callback) throws Exception {
-                return lazy.handler(self, request.getConnectionMetaData().getConnector().getServer())
-                        .handle(request, response, callback);
+        context.errorHandler(new FitConnectErrorHandler());
+        new FitConnectHandler(context.routes(), () -> {
+            try {
+                return lazy.core();
+            } catch (Exception e) {
+                throw new IllegalStateException("the FIT-Connect simulator cannot start: " + e, e);
             }
-        });
+        }, base.toString(), this);
         context.onClose(() -> {
             if (store != null) {
                 store.close();
@@ -121,18 +117,25 @@ public final class FitConnectSimulator implements SandboxService {
         });
     }
 
-    /** Builds the keys, destinations and handler on first use. */
+    @Override
+    public java.util.OptionalLong maxRequestBytes() {
+        // attachments stream to disk; the simulator checks their size itself
+        return java.util.OptionalLong.of(maxAttachmentBytes + 64 * 1024);
+    }
+
+    /** Builds the keys, destinations and state on first use. */
     private final class LazyState {
         private final SandboxContext context;
-        private FitConnectHandler handler;
+        private FitConnectHandler.Core core;
 
         LazyState(SandboxContext context) {
             this.context = context;
         }
 
-        synchronized FitConnectHandler handler(FitConnectSimulator self, org.eclipse.jetty.server.Server server)
-                throws Exception {
-            if (handler == null) {
+        // the default destination's and the service's RSA 4096 keys are made when first needed, so that a
+        // sandbox that never speaks FIT-Connect does not pay for them
+        synchronized FitConnectHandler.Core core() {
+            if (core == null) {
                 List<TestDestination> all = configured.isEmpty()
                         ? List.of(TestDestination.builder(TestPki.create("ozgkit FIT-Connect Sandbox", KeyType.RSA_2048))
                         .client("sandbox-subscriber", "sandbox-subscriber-secret").build()) : configured;
@@ -151,16 +154,9 @@ public final class FitConnectSimulator implements SandboxService {
                 tokens = new Tokens(secrets, clients, context.clock(), tokenLifetime);
                 store = new SubmissionStore(keys, byId, context.clock(), incompleteTimeout, pickupTimeout,
                         maxAttachmentBytes, callbacks);
-                FitConnectHandler h = new FitConnectHandler(URI.create(base.toString()).getRawPath(), store, tokens,
-                        keys, self);
-                if (server != null) {
-                    h.setServer(server);
-                }
-                h.start();
-                context.onClose(h::stop);
-                handler = h;
+                core = new FitConnectHandler.Core(store, tokens, keys);
             }
-            return handler;
+            return core;
         }
     }
 
@@ -169,7 +165,7 @@ public final class FitConnectSimulator implements SandboxService {
             throw new IllegalStateException("the FIT-Connect simulator is not mounted in a sandbox");
         }
         try {
-            lazy.handler(this, null);
+            lazy.core();
         } catch (Exception e) {
             throw new IllegalStateException("the FIT-Connect simulator cannot start: " + e, e);
         }

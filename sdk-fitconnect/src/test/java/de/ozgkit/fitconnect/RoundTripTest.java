@@ -192,6 +192,26 @@ class RoundTripTest {
     }
 
     @Test
+    void tokens_underConcurrency_areFetchedOnce() throws Exception {
+        int before = fixture.simulator.tokensIssued();
+        try (FitConnectSender sender = fixture.sender()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<Destination>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    calls.add(pool.submit(() -> sender.destination(fixture.destination.destinationId())));
+                }
+                for (java.util.concurrent.Future<Destination> f : calls) {
+                    assertThat(f.get().isActive()).isTrue();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertThat(fixture.simulator.tokensIssued() - before).isEqualTo(1);
+    }
+
+    @Test
     void deadlines_rejectUnfetchedAfterTheirTime_shortenedByConfiguration() {
         try (Fixture own = new Fixture(d -> { }, s -> s.pickupTimeout(Duration.ofHours(2)));
              FitConnectSender sender = own.sender()) {

@@ -130,7 +130,7 @@ public final class SubmissionApi implements AutoCloseable {
      * @param submissionId      the submission
      * @param encryptedMetadata the metadata JWE
      * @param encryptedData     the data JWE, may be {@code null}
-     * @return the answer ({@code PUT /v1/submissions/{id}} -> 202)
+     * @return the answer ({@code PUT /v1/submissions/{id}} -> 202; 200 is taken as well)
      */
     public JsonNode submit(UUID submissionId, String encryptedMetadata, String encryptedData) {
         ObjectNode body = FcJson.object().put("encryptedMetadata", encryptedMetadata);
@@ -138,7 +138,7 @@ public final class SubmissionApi implements AutoCloseable {
             body.put("encryptedData", encryptedData);
         }
         return json(HttpRequest.builder("PUT", api.resolve("v1", "submissions", submissionId.toString()))
-                .header("Accept", "application/json").body("application/json", FcJson.write(body)).build(), 202);
+                .header("Accept", "application/json").body("application/json", FcJson.write(body)).build(), 202, 200);
     }
 
     /**

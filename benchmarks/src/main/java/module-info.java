@@ -18,6 +18,8 @@ module de.ozgkit.benchmarks {
     requires de.ozgkit.testkit;
     requires org.apache.santuario.xmlsec;
     requires java.xml.crypto;
+    requires de.ozgkit.fitconnect;
+    requires com.nimbusds.jose.jwt;
 
     exports de.ozgkit.benchmarks;
 }

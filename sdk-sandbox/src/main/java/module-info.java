@@ -22,6 +22,7 @@ module de.ozgkit.sandbox {
     requires transitive org.eclipse.jetty.util;
     requires org.slf4j;
     requires java.xml.crypto;
+    requires com.nimbusds.jose.jwt;
 
     exports de.ozgkit.sandbox;
     exports de.ozgkit.sandbox.http;
@@ -29,4 +30,5 @@ module de.ozgkit.sandbox {
     exports de.ozgkit.sandbox.einvoice;
     exports de.ozgkit.sandbox.account;
     exports de.ozgkit.sandbox.postfach;
+    exports de.ozgkit.sandbox.fitconnect;
 }

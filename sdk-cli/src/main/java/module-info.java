@@ -9,8 +9,10 @@ module de.ozgkit.cli {
     requires de.ozgkit.einvoice;
     requires de.ozgkit.messaging;
     requires de.ozgkit.testkit;
+    requires de.ozgkit.account;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
 
-    opens de.ozgkit.cli to info.picocli;
+    // picocli instantiates the commands; Jackson writes the JSON records of InvoiceJson
+    opens de.ozgkit.cli to info.picocli, com.fasterxml.jackson.databind;
 }

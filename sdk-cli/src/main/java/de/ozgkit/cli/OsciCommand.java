@@ -90,7 +90,7 @@ public final class OsciCommand {
                 OsciIntermediaryService service = new OsciIntermediaryService(dir.resolve("mailbox"), sandboxKeys(dir));
                 Sandbox sandbox = Sandbox.builder().service(service).maxRequestBytes(256 << 20).start();
                 OsciClient client = OsciClient.builder()
-                        .config(OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.ENDPOINT))
+                        .config(OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.NAME))
                                 .maxResponseBytes(256 << 20).build())
                         .originator(me)
                         .intermediary(service.intermediary().cipherCertificate(), service.intermediary().signatureCertificate())

@@ -25,7 +25,9 @@ class ValidationReportTest {
         assertThat(report.errors()).isEmpty();
         assertThat(report.errorCount()).isZero();
         assertThat(report.variant()).contains(XRechnungVariant.CVD);
-        assertThat(report.toString()).startsWith("valid [CII, CVD]");
+        assertThat(report.profile()).contains(InvoiceProfile.XRECHNUNG);
+        assertThat(report.ruleSets()).isEmpty();
+        assertThat(report.toString()).startsWith("valid [CII, XRECHNUNG, CVD, rule sets []]");
     }
 
     @Test

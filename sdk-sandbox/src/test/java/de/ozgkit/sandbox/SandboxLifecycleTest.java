@@ -1,6 +1,8 @@
 package de.ozgkit.sandbox;
 
-import de.ozgkit.sandbox.http.Reply;
+import de.ozgkit.sandbox.http.MethodHandler;
+import de.ozgkit.sandbox.http.Responses;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -141,18 +143,16 @@ class SandboxLifecycleTest {
                 .withBuiltInServices()
                 .service(new PublishingService("mail-portal", closed))
                 .service(service("web", c -> {
-                    c.routes().get("/", r -> Reply.text(200, "ok"));
+                    c.routes().addMapping(new UriTemplatePathSpec("/"), new MethodHandler().get((request, response, callback) -> {
+                        Responses.json(response, callback, 200, "ok");
+                        return true;
+                    }));
                     c.publish("web-smtp", URI.create("smtp://127.0.0.1:2526"));
                 }))
                 .start();
         try {
             List<String> expected = new ArrayList<>();
-            BuiltInServices.create().forEach(s -> {
-                expected.add(s.name());
-                if (s instanceof de.ozgkit.sandbox.osci.OsciIntermediaryService) {
-                    expected.add(de.ozgkit.sandbox.osci.OsciIntermediaryService.ENDPOINT);
-                }
-            });
+            BuiltInServices.create().forEach(s -> expected.add(s.name()));
             expected.addAll(List.of("mail-portal", "web", "web-smtp"));
             assertThat(List.copyOf(sandbox.services().keySet())).containsExactlyElementsOf(expected);
             assertThat(sandbox.baseUri("mail-portal")).isEqualTo(URI.create("smtp://127.0.0.1:2525"));
@@ -173,6 +173,39 @@ class SandboxLifecycleTest {
                 .service(service("x", c -> c.publish("SMTP Port", URI.create("smtp://127.0.0.1:1")))).start())
                 .isInstanceOf(SandboxException.class)
                 .hasMessageContaining("lower-case");
+    }
+
+    @Test
+    void path_differsFromName_andIsUniquePerSandbox() throws IOException {
+        SandboxService listed = new SandboxService() {
+            @Override
+            public String name() {
+                return "long-name";
+            }
+
+            @Override
+            public String path() {
+                return "short";
+            }
+
+            @Override
+            public void mount(SandboxContext context) {
+                context.routes().addMapping(new UriTemplatePathSpec("/"), new MethodHandler().get((request, response, callback) -> {
+                    Responses.json(response, callback, 200, context.baseUri().toString());
+                    return true;
+                }));
+            }
+        };
+        try (Sandbox sandbox = Sandbox.builder().service(listed).start(); Http http = new Http()) {
+            URI base = sandbox.baseUri("long-name");
+            assertThat(base).isEqualTo(URI.create(sandbox.rootUri() + "/short"));
+            assertThat(sandbox.services()).containsOnlyKeys("long-name");
+            assertThat(http.get(base).text()).contains("/short");
+            assertThat(http.get(URI.create(sandbox.rootUri() + "/long-name")).status()).isEqualTo(404);
+        }
+        assertThatThrownBy(() -> Sandbox.builder().service(listed).service(service("short", c -> { })).start())
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("/short");
     }
 
     @Test

@@ -5,11 +5,13 @@ import de.ozgkit.messaging.OsciIdentity;
 import de.ozgkit.messaging.internal.IncomingMessage;
 import de.ozgkit.sandbox.SandboxContext;
 import de.ozgkit.sandbox.SandboxService;
-import de.ozgkit.sandbox.http.Reply;
+import de.ozgkit.sandbox.http.MethodHandler;
+import de.ozgkit.sandbox.http.Responses;
 import de.ozgkit.testkit.CertificateSpec;
 import de.ozgkit.testkit.IssuedCertificate;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +20,16 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.OptionalLong;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * The sandbox's OSCI intermediary, published as {@code osci-intermediary http://127.0.0.1:<port>/osci}:
+ * The sandbox's OSCI intermediary, listed as {@code osci-intermediary http://127.0.0.1:<port>/osci}:
  * OSCI requests are POSTed to that URI itself; its certificates are served as PEM at
  * {@code {base}/certificates/cipher.pem} and {@code {base}/certificates/signature.pem}.
  *
@@ -31,17 +40,17 @@ import java.util.Objects;
  * <pre>{@code
  * OsciIntermediaryService osci = new OsciIntermediaryService(Path.of("mailbox"));
  * try (Sandbox sandbox = Sandbox.builder().service(osci).maxRequestBytes(64 << 20).start()) {
- *     URI intermediary = sandbox.baseUri(OsciIntermediaryService.ENDPOINT);
+ *     URI intermediary = sandbox.baseUri(OsciIntermediaryService.NAME);
  *     X509Certificate cipher = osci.intermediary().cipherCertificate();
  * }
  * }</pre>
  */
 public final class OsciIntermediaryService implements SandboxService {
 
-    /** The service name and base path segment. */
-    public static final String NAME = "osci";
-    /** The name of the published endpoint, as {@code ozgkit sandbox} prints it. */
-    public static final String ENDPOINT = "osci-intermediary";
+    /** The service's name, as {@code ozgkit sandbox} prints it. */
+    public static final String NAME = "osci-intermediary";
+    /** The service's base path segment. */
+    public static final String PATH = "osci";
 
     private final Path folder;
     private final OsciIdentity identity;
@@ -90,6 +99,17 @@ public final class OsciIntermediaryService implements SandboxService {
     }
 
     @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public OptionalLong maxRequestBytes() {
+        // requests stream into a spool (a temporary file beyond 1 MiB); the intermediary checks its own limit
+        return OptionalLong.of(IncomingMessage.Limits.DEFAULT.maxMessageBytes() + (1 << 20));
+    }
+
+    @Override
     public void mount(SandboxContext context) {
         Path dir = folder;
         try {
@@ -105,18 +125,33 @@ public final class OsciIntermediaryService implements SandboxService {
         OsciIntermediary im = new OsciIntermediary(keys, new Mailbox(dir), context.clock(), IncomingMessage.Limits.DEFAULT,
                 strict);
         this.intermediary = im;
-        context.routes()
-                .post("/", request -> {
-                    try (OsciIntermediary.Answer a = im.handle(new ByteArrayInputStream(request.body()),
-                            request.header("Content-Type").orElse(null))) {
-                        return Reply.bytes(a.status(), a.contentType(), a.body().toBytes());
-                    }
-                })
-                .get("/certificates/cipher.pem", request -> Reply.bytes(200, "application/x-pem-file",
-                        pem(im.cipherCertificate())))
-                .get("/certificates/signature.pem", request -> Reply.bytes(200, "application/x-pem-file",
-                        pem(im.signatureCertificate())));
-        context.publish(ENDPOINT, context.baseUri());
+        context.routes().addMapping(new UriTemplatePathSpec("/"), new MethodHandler().post((request, response, callback) -> {
+            try (InputStream in = Content.Source.asInputStream(request);
+                 OsciIntermediary.Answer a = im.handle(in, request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+                send(response, callback, a);
+            }
+            return true;
+        }));
+        context.routes().addMapping(new UriTemplatePathSpec("/certificates/cipher.pem"), new MethodHandler().get(
+                (request, response, callback) -> pem(response, callback, im.cipherCertificate())));
+        context.routes().addMapping(new UriTemplatePathSpec("/certificates/signature.pem"), new MethodHandler().get(
+                (request, response, callback) -> pem(response, callback, im.signatureCertificate())));
+    }
+
+    /** Streams an answer from its spool to the connection. */
+    static void send(Response response, Callback callback, OsciIntermediary.Answer a) throws IOException {
+        response.setStatus(a.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.contentType());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, a.body().size());
+        try (OutputStream out = Content.Sink.asOutputStream(response); InputStream body = a.body().open()) {
+            body.transferTo(out);
+        }
+        callback.succeeded();
+    }
+
+    private static boolean pem(Response response, Callback callback, X509Certificate c) {
+        Responses.bytes(response, callback, 200, "application/x-pem-file", pem(c));
+        return true;
     }
 
     /** @return the running intermediary (after the sandbox started) */

@@ -51,7 +51,7 @@ class OsciIntermediaryHostileTest {
 
     static OsciClient client(Sandbox sandbox, OsciIntermediaryService service, IssuedCertificate who, boolean encrypt,
                              List<byte[]> requests, UnaryOperator<byte[]> answers) {
-        OzgClientConfig config = OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.ENDPOINT))
+        OzgClientConfig config = OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.NAME))
                 .addInterceptor(chain -> {
                     requests.add(chain.request().body().orElseThrow());
                     HttpResponse r = chain.proceed(chain.request());
@@ -62,7 +62,7 @@ class OsciIntermediaryHostileTest {
     }
 
     static String post(Sandbox sandbox, byte[] body) throws Exception {
-        HttpURLConnection c = (HttpURLConnection) sandbox.baseUri(OsciIntermediaryService.ENDPOINT).toURL().openConnection();
+        HttpURLConnection c = (HttpURLConnection) sandbox.baseUri(OsciIntermediaryService.NAME).toURL().openConnection();
         c.setRequestMethod("POST");
         c.setDoOutput(true);
         c.setRequestProperty("Content-Type", "text/xml");
@@ -186,7 +186,7 @@ class OsciIntermediaryHostileTest {
         OsciIntermediaryService service = new OsciIntermediaryService();
         try (Sandbox sandbox = Sandbox.builder().service(service).start();
              OsciClient c = OsciClient.builder()
-                     .config(OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.ENDPOINT)).build())
+                     .config(OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.NAME)).build())
                      .originator(OsciParties.identity(SENDER))
                      .intermediary(service.intermediary().cipherCertificate(), service.intermediary().signatureCertificate())
                      .clock(Clock.fixed(Instant.parse("2099-01-01T00:00:00Z"), ZoneOffset.UTC)).build()) {

@@ -63,7 +63,7 @@ public final class OsciParties {
      */
     public static OsciClient client(Sandbox sandbox, OsciIntermediaryService service, IssuedCertificate who) {
         return OsciClient.builder()
-                .config(OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.ENDPOINT))
+                .config(OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.NAME))
                         .readTimeout(Duration.ofSeconds(30)).build())
                 .originator(identity(who))
                 .intermediary(service.intermediary().cipherCertificate(), service.intermediary().signatureCertificate())

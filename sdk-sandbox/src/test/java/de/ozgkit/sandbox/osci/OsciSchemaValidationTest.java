@@ -56,7 +56,7 @@ class OsciSchemaValidationTest {
         List<byte[]> soapParts = new ArrayList<>();
         try (Sandbox sandbox = Sandbox.builder().service(service).maxRequestBytes(16 << 20).start()) {
             for (IssuedCertificate who : List.of(SENDER, RECIPIENT)) {
-                OzgClientConfig config = OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.ENDPOINT))
+                OzgClientConfig config = OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.NAME))
                         .addInterceptor(chain -> {
                             byte[] req = chain.request().body().orElseThrow();
                             soapParts.addAll(soap(req, intermediary));

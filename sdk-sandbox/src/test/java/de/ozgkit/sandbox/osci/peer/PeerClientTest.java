@@ -54,7 +54,7 @@ class PeerClientTest {
     static void start() throws Exception {
         SharedData.require("interop/osci-bibliothek-2.4.1");
         sandbox = Sandbox.builder().service(new OsciIntermediaryService()).maxRequestBytes(16 << 20).start();
-        base = sandbox.baseUri(OsciIntermediaryService.ENDPOINT);
+        base = sandbox.baseUri(OsciIntermediaryService.NAME);
         cipher = pem(base + "/certificates/cipher.pem");
         signature = pem(base + "/certificates/signature.pem");
     }

@@ -75,14 +75,14 @@ class PeerInteropTest {
     static DialogHandler peerDialog(PeerParty who) throws Exception {
         DialogHandler dh = new DialogHandler(new Originator(who.signer(), who.decrypter()),
                 new Intermed(service.intermediary().signatureCertificate(), service.intermediary().cipherCertificate(),
-                        sandbox.baseUri(OsciIntermediaryService.ENDPOINT)), new HttpTransport());
+                        sandbox.baseUri(OsciIntermediaryService.NAME)), new HttpTransport());
         dh.setEncryption(true);
         return dh;
     }
 
     static OsciClient ozgkitClient() {
         return OsciClient.builder()
-                .config(OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.ENDPOINT)).build())
+                .config(OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.NAME)).build())
                 .originator(OsciIdentity.of(Identity.of(OZGKIT.cert.privateKey(), OZGKIT.cert.chain())))
                 .intermediary(service.intermediary().cipherCertificate(), service.intermediary().signatureCertificate())
                 .build();

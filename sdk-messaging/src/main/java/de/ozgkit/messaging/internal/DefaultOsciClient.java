@@ -22,7 +22,6 @@ import de.ozgkit.messaging.ReceivedContainer;
 import de.ozgkit.messaging.ReceivedDelivery;
 import de.ozgkit.messaging.SignedEvidence;
 import de.ozgkit.messaging.StoreReceipt;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
@@ -344,22 +343,15 @@ public final class DefaultOsciClient implements OsciClient {
     private IncomingMessage exchange(OutgoingMessage req, String answerSchema, String challenge, String conversationId,
                                      Integer sequence) {
         byte[] soap = req.soap(originator.signer(), OutgoingMessage.SignatureKind.CLIENT, signatureRef());
-        byte[] body = serialize(req, soap);
-        HttpRequest.Builder http = HttpRequest.builder("POST", pipeline.config().requireBaseUri());
-        HttpMessages.access().body(http, "text/xml", body);
-        HttpPipeline.Exchange ex = pipeline.send(http.build());
-        HttpResponse response = ex.response();
-        byte[] raw = HttpMessages.access().body(response);
-        boolean mime = raw.length > 2 && (startsWith(raw, "MIME-Version") || startsWith(raw, "--") || startsWith(raw, "Content-Type"));
-        if (!mime) {
-            if (response.status() >= 400) {
-                throw ErrorMapper.toException(ex.request(), response, ex.attempts());
+        IncomingMessage answer;
+        try (Spool plain = new Spool()) {
+            try (var o = plain.output()) {
+                req.write(o, soap);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            throw new OsciException(OsciCheck.STRUCTURE, "the intermediary answered HTTP " + response.status()
-                    + " without an OSCI message");
+            answer = post(plain);
         }
-        IncomingMessage answer = IncomingMessage.parse(Spool.of(raw), response.headers().first("Content-Type").orElse(null),
-                originator.decrypter(), limits);
         try {
             answer.throwIfFault();
             if (encrypt && !answer.transportEncrypted()) {
@@ -410,21 +402,57 @@ public final class DefaultOsciClient implements OsciClient {
         }
     }
 
-    private byte[] serialize(OutgoingMessage req, byte[] soap) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(soap.length + 1024);
-        if (!encrypt) {
-            req.write(out, soap);
-            return out.toByteArray();
+    /**
+     * POSTs a message (sealed for the intermediary while it streams to the connection, unless
+     * transport encryption is off) and parses the answer, which streams into a spool. Neither body
+     * is held whole in memory.
+     */
+    IncomingMessage post(Spool plain) {
+        HttpRequest.Builder http = HttpRequest.builder("POST", pipeline.config().requireBaseUri());
+        if (encrypt) {
+            TransportEnvelope.Sealed sealed = TransportEnvelope.sealed(plain, intermediaryCipher);
+            http.body("text/xml", sealed.length(), sealed::writeTo);
+        } else {
+            http.body("text/xml", plain.size(), out -> {
+                try (var in = plain.open()) {
+                    in.transferTo(out);
+                }
+            });
         }
-        try (Spool inner = new Spool()) {
-            try (var o = inner.output()) {
-                req.write(o, soap);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        Spool[] received = new Spool[1];
+        String[] contentType = new String[1];
+        HttpPipeline.Exchange ex;
+        try {
+            ex = pipeline.send(http.build(), (status, headers, in) -> {
+                if (received[0] != null) {
+                    received[0].close();
+                }
+                contentType[0] = headers.first("Content-Type").orElse(null);
+                received[0] = Spool.copyOf(in, limits.maxMessageBytes());
+            });
+        } catch (RuntimeException e) {
+            if (received[0] != null) {
+                received[0].close();
             }
-            TransportEnvelope.seal(inner, intermediaryCipher, out);
+            throw e;
         }
-        return out.toByteArray();
+        HttpResponse response = ex.response();
+        Spool body = received[0];
+        if (body == null) {
+            byte[] raw = HttpMessages.access().body(response);
+            boolean mime = raw.length > 2 && (startsWith(raw, "MIME-Version") || startsWith(raw, "--")
+                    || startsWith(raw, "Content-Type"));
+            if (!mime) {
+                if (response.status() >= 400) {
+                    throw ErrorMapper.toException(ex.request(), response, ex.attempts());
+                }
+                throw new OsciException(OsciCheck.STRUCTURE, "the intermediary answered HTTP " + response.status()
+                        + " without an OSCI message");
+            }
+            body = Spool.of(raw);
+            contentType[0] = response.headers().first("Content-Type").orElse(null);
+        }
+        return IncomingMessage.parseOwned(body, contentType[0], originator.decrypter(), limits);
     }
 
     private static boolean startsWith(byte[] b, String prefix) {

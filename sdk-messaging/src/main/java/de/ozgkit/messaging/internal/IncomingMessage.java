@@ -74,6 +74,28 @@ public final class IncomingMessage implements AutoCloseable {
         }
     }
 
+    /**
+     * Parses a message and takes ownership of its body: closing the message closes the body.
+     *
+     * @param body            the HTTP body; closed here when parsing fails
+     * @param httpContentType the HTTP Content-Type, may be {@code null}
+     * @param transportKey    decrypts a transport envelope; {@code null} when none is expected
+     * @param limits          size limits
+     * @return the message
+     * @throws OsciException of check STRUCTURE, SIZE, SIGNED_PARTS or TRANSPORT_DECRYPTION
+     */
+    public static IncomingMessage parseOwned(Spool body, String httpContentType, Decrypter transportKey, Limits limits) {
+        IncomingMessage m;
+        try {
+            m = parse(body, httpContentType, transportKey, limits);
+        } catch (RuntimeException e) {
+            body.close();
+            throw e;
+        }
+        m.resources.add(body);
+        return m;
+    }
+
     private void read(Spool spool, String httpContentType, Decrypter transportKey, Limits limits, int depth) {
         if (spool.size() > limits.maxMessageBytes()) {
             throw new OsciException(OsciCheck.SIZE, "the message has " + spool.size() + " bytes; the limit is "

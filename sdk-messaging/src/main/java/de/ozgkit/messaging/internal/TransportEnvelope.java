@@ -40,6 +40,23 @@ public final class TransportEnvelope {
      * @param out       where to write; not closed
      */
     public static void seal(Spool inner, X509Certificate recipient, OutputStream out) {
+        try {
+            sealed(inner, recipient).writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Prepares the transport envelope of an inner message: key, IV and the outer MIME frame are fixed
+     * here, the AES-GCM encryption runs while {@link Sealed#writeTo} streams, so that the envelope
+     * can be written straight to a connection (and written again, byte-identical, on a retry).
+     *
+     * @param inner     the inner message as MIME bytes (headers included); must stay open while writing
+     * @param recipient the recipient's cipher certificate
+     * @return the envelope, its length known in advance
+     */
+    public static Sealed sealed(Spool inner, X509Certificate recipient) {
         byte[] key = Crypto.newKey();
         byte[] wrapped = Crypto.wrapKey(key, recipient);
         String soap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n\r\n<soap:Envelope xmlns:ds=\"" + OsciXml.DS
@@ -58,16 +75,62 @@ public final class TransportEnvelope {
                 + OsciXml.BASE64_TRANSFORM + "\"></ds:Transform></xenc:Transforms></xenc:CipherReference></xenc:CipherData>"
                 + "</xenc:EncryptedData></soap:Body></soap:Envelope>";
         try {
-            MimeOut mime = new MimeOut(out);
+            java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream(soap.length() + 512);
+            MimeOut mime = new MimeOut(frame);
             mime.soapPart(soap.getBytes(StandardCharsets.UTF_8));
-            long length = Crypto.IV_LENGTH + inner.size() + Crypto.TAG_LENGTH;
-            mime.partHeader(PART_ID, "application/octet-stream", length);
-            try (OutputStream enc = Crypto.encrypting(mime.raw(), key); InputStream in = inner.open()) {
-                in.transferTo(enc);
-            }
+            mime.partHeader(PART_ID, "application/octet-stream", Crypto.IV_LENGTH + inner.size() + Crypto.TAG_LENGTH);
+            byte[] head = frame.toByteArray();
+            frame.reset();
             mime.finish();
+            return new Sealed(head, key, Crypto.random(Crypto.IV_LENGTH), inner, frame.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A transport envelope ready to be written: the outer frame, and the inner message encrypted while writing. */
+    public static final class Sealed {
+        private final byte[] head;
+        private final byte[] key;
+        private final byte[] iv;
+        private final Spool inner;
+        private final byte[] tail;
+
+        private Sealed(byte[] head, byte[] key, byte[] iv, Spool inner, byte[] tail) {
+            this.head = head;
+            this.key = key;
+            this.iv = iv;
+            this.inner = inner;
+            this.tail = tail;
+        }
+
+        /** @return the number of bytes {@link #writeTo} writes */
+        public long length() {
+            return head.length + Crypto.IV_LENGTH + inner.size() + Crypto.TAG_LENGTH + tail.length;
+        }
+
+        /**
+         * Writes the envelope; each call writes the same bytes.
+         *
+         * @param out where to write; not closed
+         * @throws IOException when writing fails
+         */
+        public void writeTo(OutputStream out) throws IOException {
+            out.write(head);
+            try (OutputStream enc = Crypto.encrypting(new java.io.FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    out.flush();
+                }
+            }, key, iv); InputStream in = inner.open()) {
+                in.transferTo(enc);
+            }
+            out.write(tail);
         }
     }
 

@@ -52,13 +52,37 @@ public final class OsciIntermediary {
     private static final Logger LOG = LoggerFactory.getLogger(OsciIntermediary.class);
 
     /**
-     * An answer to send.
+     * An answer to send: a message in a spool, sealed for the client while it is written when the
+     * request came in a transport envelope.
      *
      * @param status      the HTTP status
      * @param contentType the HTTP Content-Type
-     * @param body        the body; close it after sending
+     * @param body        the (inner) message; close the answer after sending
+     * @param sealed      its transport envelope, or {@code null} to send the message as it is
      */
-    public record Answer(int status, String contentType, Spool body) implements AutoCloseable {
+    public record Answer(int status, String contentType, Spool body, TransportEnvelope.Sealed sealed) implements AutoCloseable {
+
+        /** @return the number of bytes {@link #writeTo} writes */
+        public long length() {
+            return sealed != null ? sealed.length() : body.size();
+        }
+
+        /**
+         * Writes the HTTP body.
+         *
+         * @param out where to write; not closed
+         * @throws IOException when writing fails
+         */
+        public void writeTo(OutputStream out) throws IOException {
+            if (sealed != null) {
+                sealed.writeTo(out);
+            } else {
+                try (InputStream in = body.open()) {
+                    in.transferTo(out);
+                }
+            }
+        }
+
         @Override
         public void close() {
             body.close();
@@ -476,16 +500,9 @@ public final class OsciIntermediary {
             throw new UncheckedIOException(e);
         }
         if (!r.msg().transportEncrypted()) {
-            return new Answer(200, "text/xml", plain);
+            return new Answer(200, "text/xml", plain, null);
         }
-        Spool sealed = new Spool();
-        try (plain; OutputStream out = sealed.output()) {
-            TransportEnvelope.seal(plain, r.clientCipher(), out);
-        } catch (IOException e) {
-            sealed.close();
-            throw new UncheckedIOException(e);
-        }
-        return new Answer(200, "text/xml", sealed);
+        return new Answer(200, "text/xml", plain, TransportEnvelope.sealed(plain, r.clientCipher()));
     }
 
     private Answer fault(boolean server, FeedbackCode code, String text) {
@@ -497,6 +514,6 @@ public final class OsciIntermediary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Answer(server ? 500 : 200, "text/xml", s);
+        return new Answer(server ? 500 : 200, "text/xml", s, null);
     }
 }

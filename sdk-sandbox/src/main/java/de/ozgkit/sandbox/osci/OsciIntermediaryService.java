@@ -142,9 +142,9 @@ public final class OsciIntermediaryService implements SandboxService {
     static void send(Response response, Callback callback, OsciIntermediary.Answer a) throws IOException {
         response.setStatus(a.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.contentType());
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, a.body().size());
-        try (OutputStream out = Content.Sink.asOutputStream(response); InputStream body = a.body().open()) {
-            body.transferTo(out);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, a.length());
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            a.writeTo(out);
         }
         callback.succeeded();
     }

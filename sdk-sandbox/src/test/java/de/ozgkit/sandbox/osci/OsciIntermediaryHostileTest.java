@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ozgkit.core.OzgClientConfig;
-import de.ozgkit.core.http.HttpResponse;
 import de.ozgkit.messaging.ContentContainer;
 import de.ozgkit.messaging.Delivery;
 import de.ozgkit.messaging.FetchSelection;
@@ -51,12 +50,8 @@ class OsciIntermediaryHostileTest {
 
     static OsciClient client(Sandbox sandbox, OsciIntermediaryService service, IssuedCertificate who, boolean encrypt,
                              List<byte[]> requests, UnaryOperator<byte[]> answers) {
-        OzgClientConfig config = OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.NAME))
-                .addInterceptor(chain -> {
-                    requests.add(chain.request().body().orElseThrow());
-                    HttpResponse r = chain.proceed(chain.request());
-                    return new HttpResponse(r.status(), r.headers(), answers.apply(r.body()));
-                }).build();
+        OzgClientConfig base = OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.NAME)).build();
+        OzgClientConfig config = base.toBuilder().transport(new RecordingTransport(base, requests, answers)).build();
         return OsciClient.builder().config(config).originator(OsciParties.identity(who)).transportEncryption(encrypt)
                 .intermediary(service.intermediary().cipherCertificate(), service.intermediary().signatureCertificate()).build();
     }

@@ -3,7 +3,6 @@ package de.ozgkit.sandbox.osci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ozgkit.core.OzgClientConfig;
-import de.ozgkit.core.http.HttpResponse;
 import de.ozgkit.core.xml.SecureXml;
 import de.ozgkit.messaging.ContentContainer;
 import de.ozgkit.messaging.Attachment;
@@ -56,14 +55,13 @@ class OsciSchemaValidationTest {
         List<byte[]> soapParts = new ArrayList<>();
         try (Sandbox sandbox = Sandbox.builder().service(service).maxRequestBytes(16 << 20).start()) {
             for (IssuedCertificate who : List.of(SENDER, RECIPIENT)) {
-                OzgClientConfig config = OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.NAME))
-                        .addInterceptor(chain -> {
-                            byte[] req = chain.request().body().orElseThrow();
-                            soapParts.addAll(soap(req, intermediary));
-                            HttpResponse rsp = chain.proceed(chain.request());
-                            soapParts.addAll(soap(rsp.body(), OsciParties.identity(who)));
-                            return rsp;
-                        }).build();
+                OzgClientConfig base = OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.NAME)).build();
+                List<byte[]> requests = new ArrayList<>();
+                OzgClientConfig config = base.toBuilder().transport(new RecordingTransport(base, requests, answer -> {
+                    soapParts.addAll(soap(requests.get(requests.size() - 1), intermediary));
+                    soapParts.addAll(soap(answer, OsciParties.identity(who)));
+                    return answer;
+                })).build();
                 try (OsciClient client = OsciClient.builder().config(config).originator(OsciParties.identity(who))
                         .intermediary(intermediary.decrypter().certificate(), intermediary.signer().certificate()).build()) {
                     if (who == SENDER) {

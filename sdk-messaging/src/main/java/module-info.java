@@ -9,6 +9,7 @@ module de.ozgkit.messaging {
     requires transitive de.ozgkit.core;
     requires java.xml.crypto;
     requires jakarta.mail;
+    requires org.bouncycastle.provider;
     requires org.slf4j;
 
     exports de.ozgkit.messaging;

@@ -14,12 +14,17 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
-import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * The symmetric and asymmetric primitives of OSCI 1.2 as the OSCI library uses them today:
@@ -72,8 +77,21 @@ public final class Crypto {
      * @return the encrypting stream
      */
     public static OutputStream encrypting(OutputStream out, byte[] key) {
+        return encrypting(out, key, random(IV_LENGTH));
+    }
+
+    /**
+     * A stream that encrypts with AES-256-GCM under a given IV (which must never be used again with
+     * this key for other data): writes the IV, then the ciphertext, and on close the tag. Closing it
+     * closes {@code out}.
+     *
+     * @param out the target
+     * @param key the AES-256 key
+     * @param iv  the 12-byte IV
+     * @return the encrypting stream
+     */
+    public static OutputStream encrypting(OutputStream out, byte[] key, byte[] iv) {
         try {
-            byte[] iv = random(IV_LENGTH);
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, iv));
             out.write(iv);
@@ -136,15 +154,19 @@ public final class Crypto {
     }
 
     /**
-     * Decrypts AES-GCM data ({@code IV || ciphertext || tag}) and writes the plaintext only after the
-     * tag has been checked.
+     * Decrypts AES-GCM data ({@code IV || ciphertext || tag}) while streaming, with Bouncy Castle's
+     * GCM (the JDK's buffers the whole ciphertext until the tag). Plaintext is written to {@code out}
+     * as it is decrypted, before the tag has been checked: {@code out} must be a private buffer (a
+     * {@link Spool}) that the caller hands on only when this method returns and discards when it
+     * throws. Memory use is constant.
      *
      * @param in    the encrypted data, read to its end
      * @param key   the key
      * @param ivLength the IV length (12 by default; 16 for old senders)
-     * @param out   receives the plaintext when, and only when, the data is authentic
+     * @param out   the private buffer that receives the plaintext; valid only when this method returns
      * @param what  what is decrypted, for messages
      * @param check the check to report on failure
+     * @throws OsciException of the given check when the data is not authentic or cannot be read
      */
     public static void decrypt(InputStream in, byte[] key, int ivLength, OutputStream out, String what, OsciCheck check) {
         try {
@@ -152,27 +174,33 @@ public final class Crypto {
             if (iv.length != ivLength) {
                 throw new OsciException(check, what + " is shorter than its IV");
             }
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, iv));
+            if (key.length != 16 && key.length != 24 && key.length != KEY_LENGTH) {
+                throw new OsciException(check, what + " cannot be decrypted: the key has " + key.length + " bytes");
+            }
+            GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
+            gcm.init(false, new AEADParameters(new KeyParameter(key), TAG_LENGTH * 8, iv));
             byte[] buf = new byte[65536];
+            byte[] plain = new byte[buf.length + 2 * TAG_LENGTH];
             int n;
             long total = 0;
             while ((n = in.read(buf)) > 0) {
                 total += n;
-                // the JDK's GCM holds back all plaintext until the tag is verified in doFinal
-                byte[] o = c.update(buf, 0, n);
-                if (o != null && o.length > 0) {
-                    out.write(o);
+                int m = gcm.processBytes(buf, 0, n, plain, 0);
+                if (m > 0) {
+                    out.write(plain, 0, m);
                 }
             }
             if (total < TAG_LENGTH) {
                 throw new OsciException(check, what + " is shorter than its authentication tag");
             }
-            out.write(c.doFinal());
-        } catch (AEADBadTagException e) {
+            int m = gcm.doFinal(plain, 0);
+            if (m > 0) {
+                out.write(plain, 0, m);
+            }
+        } catch (InvalidCipherTextException e) {
             throw new OsciException(check, what + " failed its AES-GCM authentication: the key, IV or ciphertext"
                     + " was changed or it was encrypted for someone else", e);
-        } catch (GeneralSecurityException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new OsciException(check, what + " cannot be decrypted: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new OsciException(check, what + " could not be read: " + e.getMessage(), e);

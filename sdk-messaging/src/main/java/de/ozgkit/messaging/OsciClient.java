@@ -97,6 +97,10 @@ public interface OsciClient extends AutoCloseable {
         private boolean transportEncryption = true;
         private boolean allowLegacyContent;
         private Clock clock = Clock.systemUTC();
+        private int chunkKib;
+        private long maxLargeMessageBytes = 4L << 30;
+        private TransferListener listener = new TransferListener() {
+        };
 
         private Builder() {
         }
@@ -152,6 +156,43 @@ public interface OsciClient extends AutoCloseable {
         }
 
         /**
+         * Sends and fetches messages larger than this in chunks of this size, each acknowledged on
+         * its own (PartialStoreDelivery / PartialFetchDelivery of the OSCI supplement on efficient
+         * message transfer, as the OSCI library implements it); a broken connection resumes at the
+         * next chunk not yet through. Neither side then holds more than a chunk in memory, and the
+         * whole message may exceed {@code OzgClientConfig.maxResponseBytes}. Off (0) by default.
+         *
+         * @param kib the chunk size in KiB (the unit OSCI counts in), 0 to send every message whole
+         * @return this builder
+         * @throws OsciException of check STRUCTURE for a negative size
+         */
+        public Builder chunkSize(int kib) {
+            if (kib < 0) {
+                throw new OsciException(OsciCheck.STRUCTURE, "chunkSize must be 0 (off) or a size in KiB, was " + kib);
+            }
+            this.chunkKib = kib;
+            return this;
+        }
+
+        /**
+         * @param bytes the largest message accepted in chunks (default 4 GiB)
+         * @return this builder
+         */
+        public Builder maxLargeMessageBytes(long bytes) {
+            this.maxLargeMessageBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param listener hears about chunks and resumptions of large transfers
+         * @return this builder
+         */
+        public Builder transferListener(TransferListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
          * @param clock the clock (certificate checks)
          * @return this builder
          */
@@ -172,7 +213,7 @@ public interface OsciClient extends AutoCloseable {
                 throw new OsciException(OsciCheck.STRUCTURE, "originator and intermediary certificates are required");
             }
             return new DefaultOsciClient(config, originator, intermediaryCipher, intermediarySignature, transportEncryption,
-                    allowLegacyContent, clock);
+                    allowLegacyContent, clock, chunkKib, maxLargeMessageBytes, listener);
         }
     }
 }

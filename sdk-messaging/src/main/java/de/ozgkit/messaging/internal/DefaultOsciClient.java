@@ -22,6 +22,7 @@ import de.ozgkit.messaging.ReceivedContainer;
 import de.ozgkit.messaging.ReceivedDelivery;
 import de.ozgkit.messaging.SignedEvidence;
 import de.ozgkit.messaging.StoreReceipt;
+import de.ozgkit.messaging.TransferListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
@@ -46,6 +47,9 @@ public final class DefaultOsciClient implements OsciClient {
     private final boolean allowLegacy;
     private final Clock clock;
     private final IncomingMessage.Limits limits;
+    final long chunkBytes;
+    final IncomingMessage.Limits largeLimits;
+    final TransferListener listener;
 
     /**
      * @param config                transport settings with the intermediary's URI
@@ -55,9 +59,13 @@ public final class DefaultOsciClient implements OsciClient {
      * @param encrypt               whether to use transport encryption
      * @param allowLegacy           whether AES-CBC content may be read
      * @param clock                 the clock
+     * @param chunkKib              the chunk size of large transfers in KiB, 0 for none
+     * @param maxLargeMessageBytes  the largest message accepted in chunks
+     * @param listener              hears about chunks
      */
     public DefaultOsciClient(OzgClientConfig config, OsciIdentity originator, X509Certificate intermediaryCipher,
-                             X509Certificate intermediarySignature, boolean encrypt, boolean allowLegacy, Clock clock) {
+                             X509Certificate intermediarySignature, boolean encrypt, boolean allowLegacy, Clock clock,
+                             int chunkKib, long maxLargeMessageBytes, TransferListener listener) {
         Crypto.requireStrongKey(originator.signer().certificate(), "signature certificate");
         Crypto.requireStrongKey(intermediaryCipher, "intermediary's cipher certificate");
         this.pipeline = new HttpPipeline(config);
@@ -69,11 +77,14 @@ public final class DefaultOsciClient implements OsciClient {
         this.clock = clock;
         this.limits = new IncomingMessage.Limits(config.maxResponseBytes(), Math.min(config.maxResponseBytes(), 16L << 20),
                 1000, 64);
+        this.chunkBytes = chunkKib * 1024L;
+        this.largeLimits = new IncomingMessage.Limits(maxLargeMessageBytes, 16L << 20, 1000, 64);
+        this.listener = listener;
     }
 
     // ------------------------------------------------------------------ requests
 
-    private String originatorCertificates(boolean withCipher) {
+    String originatorCertificates(boolean withCipher) {
         List<Headers.CertEntry> e = new ArrayList<>();
         X509Certificate sig = originator.signer().certificate();
         X509Certificate cipher = originator.decrypter().certificate();
@@ -104,24 +115,129 @@ public final class DefaultOsciClient implements OsciClient {
     @Override
     public StoreReceipt store(Delivery delivery) {
         Crypto.requireStrongKey(delivery.addressee(), "addressee's cipher certificate");
-        MessageId id = delivery.messageId() != null ? delivery.messageId() : getMessageId();
+        MessageId id = delivery.messageId() != null ? delivery.messageId() : recovering(this::getMessageId);
         ContentWriter.Result content = ContentWriter.write(delivery.containers());
-        try {
-            String challenge = ControlBlock.newChallenge();
-            OutgoingMessage req = storeRequest(originator, delivery, id, content, challenge);
-            try (IncomingMessage answer = exchange(req, "soapResponseToStoreDelivery.xsd", challenge, null, 0)) {
-                Element rsp = answer.requireHeader("responseToStoreDelivery");
-                List<Feedback> fb = feedback(rsp);
-                ProcessCard card = ProcessCardXml.read(Dom.one(rsp, OsciXml.OSCI, "ProcessCardBundle"), evidence(answer, rsp));
-                if (!card.messageId().equals(id)) {
-                    throw new OsciException(OsciCheck.STRUCTURE, "the process card is for message " + card.messageId()
-                            + ", not for " + id);
+        String challenge = ControlBlock.newChallenge();
+        OutgoingMessage req = storeRequest(originator, delivery, id, content, challenge);
+        byte[] soap = req.soap(originator.signer(), OutgoingMessage.SignatureKind.CLIENT, signatureRef());
+        // the message is written once: every attempt sends the same bytes, so that chunks of one
+        // attempt and of the next belong together
+        try (Spool plain = new Spool()) {
+            try (var o = plain.output()) {
+                req.write(o, soap);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            content.spools().forEach(Spool::close);
+            int attempts = pipeline.config().retryPolicy().maxAttempts();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    if (chunkBytes > 0 && plain.size() > chunkBytes) {
+                        return PartialTransfer.store(this, id, delivery, plain);
+                    }
+                    try (IncomingMessage answer = checked(post(plain), "soapResponseToStoreDelivery.xsd", challenge, null, 0)) {
+                        return receipt(answer, answer.requireHeader("responseToStoreDelivery"), id);
+                    }
+                } catch (RuntimeException e) {
+                    // a lost answer or a failure on the way: the message id is fixed, so a stored
+                    // delivery shows up as its process card, and nothing is stored twice
+                    if (attempt >= attempts || !recoverable(e, attempt > 1)) {
+                        throw e;
+                    }
+                    Optional<ProcessCard> card = storedCard(id);
+                    if (card.isPresent()) {
+                        return new StoreReceipt(id, card.get(), List.of());
+                    }
+                    pause(attempt);
                 }
-                return new StoreReceipt(id, card, fb);
             }
         } finally {
             content.spools().forEach(Spool::close);
         }
+    }
+
+    /** The receipt in an answer to StoreDelivery (or in the last answer of a chunked store). */
+    StoreReceipt receipt(IncomingMessage answer, Element holder, MessageId id) {
+        List<Feedback> fb = feedback(holder);
+        ProcessCard card = ProcessCardXml.read(Dom.one(holder, OsciXml.OSCI, "ProcessCardBundle"), evidence(answer, holder));
+        if (!card.messageId().equals(id)) {
+            throw new OsciException(OsciCheck.STRUCTURE, "the process card is for message " + card.messageId()
+                    + ", not for " + id);
+        }
+        return new StoreReceipt(id, card, fb);
+    }
+
+    /**
+     * Whether a failed request may be repeated (or looked after): broken connections, timeouts,
+     * errors of the intermediary's server, a dialog the intermediary no longer knows; after an
+     * earlier attempt also a message id that is used already (that attempt stored it).
+     */
+    static boolean recoverable(RuntimeException e, boolean sentBefore) {
+        if (e instanceof de.ozgkit.core.OzgClientException c) {
+            return c.kind() == de.ozgkit.core.OzgClientException.Kind.IO || c.kind() == de.ozgkit.core.OzgClientException.Kind.TIMEOUT;
+        }
+        if (e instanceof de.ozgkit.core.OzgServiceException s) {
+            return s.status() >= 500;
+        }
+        if (e instanceof OsciFeedbackException f) {
+            return f.code().equals("9000") || f.code().equals("9400") || sentBefore && f.code().equals("9801");
+        }
+        return false;
+    }
+
+    /** The process card of a message this client sent, when the intermediary has one; empty when it cannot be asked now. */
+    private Optional<ProcessCard> storedCard(MessageId id) {
+        try {
+            Dialog d = openInternal();
+            try {
+                return d.processCards(id).stream().findFirst();
+            } finally {
+                try {
+                    d.close();
+                } catch (RuntimeException e) {
+                    d.abandon();
+                }
+            }
+        } catch (RuntimeException e) {
+            if (recoverable(e, true)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Runs a request that may simply be repeated, repeating it after recoverable failures. */
+    <T> T recovering(java.util.function.Supplier<T> request) {
+        int attempts = pipeline.config().retryPolicy().maxAttempts();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.get();
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || !recoverable(e, false)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    void pause(int attempt) {
+        try {
+            Thread.sleep(pipeline.config().retryPolicy().backoff(attempt).toMillis());
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new de.ozgkit.core.OzgClientException(de.ozgkit.core.OzgClientException.Kind.IO,
+                    "interrupted while waiting to repeat an OSCI request", ie, attempt);
+        }
+    }
+
+    /** @return the NonIntermediaryCertificates of a message to an addressee (no content certificates) */
+    String addresseeCertificates(X509Certificate addressee) {
+        X509Certificate cipher = originator.decrypter().certificate();
+        return Headers.nonIntermediaryCertificates(List.of(
+                new Headers.CertEntry("CipherCertificateOriginator", Certs.refId("originator_cipher", cipher), cipher),
+                new Headers.CertEntry("CipherCertificateAddressee", Certs.refId("addressee_cipher", addressee), addressee),
+                new Headers.CertEntry("SignatureCertificateOriginator", signatureRef(), originator.signer().certificate())));
     }
 
     /**
@@ -207,8 +323,18 @@ public final class DefaultOsciClient implements OsciClient {
         }
     }
 
+    /**
+     * Opens an explicit dialog for the chunked transfers, which continue in new dialogs after a
+     * broken connection.
+     *
+     * @return the dialog
+     */
+    Dialog openInternal() {
+        return (Dialog) openDialog();
+    }
+
     /** An explicit dialog. */
-    private final class Dialog implements OsciDialog {
+    final class Dialog implements OsciDialog {
         private final String conversationId;
         private String serverChallenge;
         private int sequence;
@@ -225,6 +351,19 @@ public final class DefaultOsciClient implements OsciClient {
         }
 
         private IncomingMessage send(String schema, String answerSchema, String order, String body) {
+            return send(schema, answerSchema, req -> {
+                if (order != null) {
+                    req.header(order);
+                }
+                req.header(originatorCertificates(false)).body(Headers.body(body));
+            });
+        }
+
+        /**
+         * Sends a request in this dialog: the control block and DesiredLanguages are written here,
+         * {@code fill} adds the rest (further header blocks, body, attachments).
+         */
+        IncomingMessage send(String schema, String answerSchema, java.util.function.Consumer<OutgoingMessage> fill) {
             if (closed) {
                 throw new OsciException(OsciCheck.STATE, "the dialog " + conversationId + " is closed");
             }
@@ -233,59 +372,37 @@ public final class DefaultOsciClient implements OsciClient {
             OutgoingMessage req = new OutgoingMessage(schema)
                     .header(new ControlBlock(conversationId, seq, serverChallenge, challenge).toXml())
                     .header(Headers.desiredLanguages("de"));
-            if (order != null) {
-                req.header(order);
+            fill.accept(req);
+            IncomingMessage answer;
+            try {
+                answer = exchange(req, answerSchema, challenge, conversationId, seq);
+            } catch (RuntimeException e) {
+                if (!(e instanceof OsciFeedbackException)) {
+                    // the connection or the answer broke: where the dialog stands is unknown
+                    closed = true;
+                }
+                throw e;
             }
-            req.header(originatorCertificates(false)).body(Headers.body(body));
-            IncomingMessage answer = exchange(req, answerSchema, challenge, conversationId, seq);
             sequence++;
             serverChallenge = answer.controlBlock().challenge();
             return answer;
         }
 
+        /** Leaves the dialog without ExitDialog (after a broken connection). */
+        void abandon() {
+            closed = true;
+        }
+
         @Override
         public Optional<ReceivedDelivery> fetch(FetchSelection selection, Decrypter... readers) {
+            if (chunkBytes > 0) {
+                return PartialTransfer.fetch(DefaultOsciClient.this, this, selection, readers);
+            }
             StringBuilder order = new StringBuilder("<osci:fetchDelivery").append(OsciXml.NS_DECLS)
-                    .append(" Id=\"fetchdelivery\" soap:actor=\"").append(OsciXml.ACTOR_NEXT).append("\" soap:mustUnderstand=\"1\">");
-            if (selection.messageId() != null) {
-                order.append("<osci:SelectionRule><osci:MessageId>").append(Headers.encodeMessageId(selection.messageId().value()))
-                        .append("</osci:MessageId></osci:SelectionRule>");
-            } else if (selection.receivedAfter() != null) {
-                order.append("<osci:SelectionRule><osci:ReceptionOfDelivery>").append(ProcessCardXml.format(selection.receivedAfter()))
-                        .append("</osci:ReceptionOfDelivery></osci:SelectionRule>");
-            }
-            order.append("</osci:fetchDelivery>");
-            List<AutoCloseable> resources = new ArrayList<>();
+                    .append(" Id=\"fetchdelivery\" soap:actor=\"").append(OsciXml.ACTOR_NEXT).append("\" soap:mustUnderstand=\"1\">")
+                    .append(selectionRule(selection)).append("</osci:fetchDelivery>");
             IncomingMessage answer = send("soapFetchDelivery.xsd", "soapResponseToFetchDelivery.xsd", order.toString(), "");
-            resources.add(answer);
-            try {
-                Element rsp = answer.requireHeader("responseToFetchDelivery");
-                List<Feedback> fb;
-                try {
-                    fb = feedback(rsp);
-                } catch (OsciFeedbackException e) {
-                    if ("9803".equals(e.code())) {
-                        answer.close();
-                        return Optional.empty();
-                    }
-                    throw e;
-                }
-                ProcessCard card = ProcessCardXml.read(Dom.one(rsp, OsciXml.OSCI, "ProcessCardBundle"), evidence(answer, rsp));
-                List<Decrypter> keys = new ArrayList<>(List.of(readers));
-                keys.add(0, originator.decrypter());
-                List<ReceivedContainer> containers = ContentReader.read(answer, keys, allowLegacy, resources);
-                String subject = card.subject();
-                return Optional.of(new ReceivedDelivery(card.messageId(), subject, card, containers, fb, resources));
-            } catch (RuntimeException e) {
-                for (AutoCloseable r : resources) {
-                    try {
-                        r.close();
-                    } catch (Exception ignored) {
-                        // temp files
-                    }
-                }
-                throw e;
-            }
+            return received(answer, readers);
         }
 
         @Override
@@ -338,6 +455,54 @@ public final class DefaultOsciClient implements OsciClient {
         }
     }
 
+    /** @return the SelectionRule of a FetchDelivery, empty for the next delivery */
+    static String selectionRule(FetchSelection selection) {
+        if (selection.messageId() != null) {
+            return "<osci:SelectionRule><osci:MessageId>" + Headers.encodeMessageId(selection.messageId().value())
+                    + "</osci:MessageId></osci:SelectionRule>";
+        } else if (selection.receivedAfter() != null) {
+            return "<osci:SelectionRule><osci:ReceptionOfDelivery>" + ProcessCardXml.format(selection.receivedAfter())
+                    + "</osci:ReceptionOfDelivery></osci:SelectionRule>";
+        }
+        return "";
+    }
+
+    /**
+     * Reads a checked answer to FetchDelivery: feedback, process card, containers (decrypted and
+     * verified). Takes ownership of the answer.
+     */
+    Optional<ReceivedDelivery> received(IncomingMessage answer, Decrypter... readers) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        resources.add(answer);
+        try {
+            Element rsp = answer.requireHeader("responseToFetchDelivery");
+            List<Feedback> fb;
+            try {
+                fb = feedback(rsp);
+            } catch (OsciFeedbackException e) {
+                if ("9803".equals(e.code())) {
+                    answer.close();
+                    return Optional.empty();
+                }
+                throw e;
+            }
+            ProcessCard card = ProcessCardXml.read(Dom.one(rsp, OsciXml.OSCI, "ProcessCardBundle"), evidence(answer, rsp));
+            List<Decrypter> keys = new ArrayList<>(List.of(readers));
+            keys.add(0, originator.decrypter());
+            List<ReceivedContainer> containers = ContentReader.read(answer, keys, allowLegacy, resources);
+            return Optional.of(new ReceivedDelivery(card.messageId(), card.subject(), card, containers, fb, resources));
+        } catch (RuntimeException e) {
+            for (AutoCloseable r : resources) {
+                try {
+                    r.close();
+                } catch (Exception ignored) {
+                    // temp files
+                }
+            }
+            throw e;
+        }
+    }
+
     // ------------------------------------------------------------------ exchange and checks
 
     private IncomingMessage exchange(OutgoingMessage req, String answerSchema, String challenge, String conversationId,
@@ -352,13 +517,23 @@ public final class DefaultOsciClient implements OsciClient {
             }
             answer = post(plain);
         }
+        return checked(answer, answerSchema, challenge, conversationId, sequence);
+    }
+
+    /**
+     * Checks an answer: no SOAP fault, transport encryption as sent, the expected type, the
+     * intermediary's valid signature over every part, and (unless {@code challenge} is {@code null},
+     * for the inner answer of a chunked fetch) the control block. Closes the answer when a check fails.
+     */
+    IncomingMessage checked(IncomingMessage answer, String answerSchema, String challenge, String conversationId,
+                            Integer sequence) {
         try {
             answer.throwIfFault();
-            if (encrypt && !answer.transportEncrypted()) {
+            if (encrypt && challenge != null && !answer.transportEncrypted()) {
                 throw new OsciException(OsciCheck.TRANSPORT_DECRYPTION, "the intermediary answered an encrypted request"
                         + " without transport encryption");
             }
-            if (!answer.schemaLocation().contains(" " + answerSchema + " ")) {
+            if (java.util.Arrays.stream(answerSchema.split("\\|")).noneMatch(t -> answer.schemaLocation().contains(" " + t + " "))) {
                 throw new OsciException(OsciCheck.STRUCTURE, "expected an answer of type " + answerSchema + ", got "
                         + answer.schemaLocation());
             }
@@ -379,7 +554,9 @@ public final class DefaultOsciClient implements OsciClient {
             if (intermediarySignature == null) {
                 Crypto.requireStrongKey(signer, "intermediary's signature certificate");
             }
-            checkControlBlock(answer.controlBlock(), challenge, conversationId, sequence);
+            if (challenge != null) {
+                checkControlBlock(answer.controlBlock(), challenge, conversationId, sequence);
+            }
             return answer;
         } catch (RuntimeException e) {
             answer.close();
@@ -469,7 +646,11 @@ public final class DefaultOsciClient implements OsciClient {
 
     /** Reads the Feedback below an element; throws for error codes. */
     static List<Feedback> feedback(Element holder) {
-        Element fb = Dom.one(holder, OsciXml.OSCI, "Feedback");
+        return feedbackOf(Dom.one(holder, OsciXml.OSCI, "Feedback"), "the request");
+    }
+
+    /** Reads a Feedback (or InsideFeedback) element; throws for error codes. */
+    static List<Feedback> feedbackOf(Element fb, String what) {
         List<Feedback> out = new ArrayList<>();
         for (Element e : Dom.children(fb, OsciXml.OSCI, "Entry")) {
             String lang = e.hasAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")
@@ -479,7 +660,7 @@ public final class DefaultOsciClient implements OsciClient {
         }
         for (Feedback f : out) {
             if (f.isError()) {
-                throw new OsciFeedbackException(f.code(), out, "the intermediary refused the request with the OSCI code "
+                throw new OsciFeedbackException(f.code(), out, "the intermediary refused " + what + " with the OSCI code "
                         + f.code() + ": " + f.text());
             }
         }
@@ -487,7 +668,7 @@ public final class DefaultOsciClient implements OsciClient {
     }
 
     /** The intermediary's signature over the element that holds a process card, kept for later checks. */
-    private SignedEvidence evidence(IncomingMessage answer, Element holder) {
+    SignedEvidence evidence(IncomingMessage answer, Element holder) {
         Element sig = Dom.one(answer.requireHeader("SupplierSignature"), OsciXml.DS, "Signature");
         X509Certificate signer = intermediarySignature != null ? intermediarySignature
                 : answer.header("IntermediaryCertificates").flatMap(ic -> Dom.optional(ic, OsciXml.OSCI, "SignatureCertificateIntermediary"))

@@ -218,6 +218,15 @@ public final class IncomingMessage implements AutoCloseable {
     }
 
     /**
+     * @param namespace the namespace of a header block
+     * @param local     its local name
+     * @return the block, when present once
+     */
+    public Optional<Element> header(String namespace, String local) {
+        return header == null ? Optional.empty() : Dom.optional(header, namespace, local);
+    }
+
+    /**
      * @param local local name of an OSCI header block
      * @return the block
      * @throws OsciException of check STRUCTURE when absent

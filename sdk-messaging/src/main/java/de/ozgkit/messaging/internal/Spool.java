@@ -32,6 +32,9 @@ public final class Spool implements AutoCloseable {
     private long size;
     private boolean written;
     private boolean closed;
+    private Spool parent;
+    private long offset;
+    private boolean kept;
 
     /** A spool with the default memory threshold. */
     public Spool() {
@@ -82,6 +85,39 @@ public final class Spool implements AutoCloseable {
             s.close();
             throw new OsciException(OsciCheck.STRUCTURE, "data could not be read: " + e.getMessage(), e);
         }
+        return s;
+    }
+
+    /**
+     * A spool over a file that stays where it is: closing the spool does not delete it.
+     *
+     * @param file the file
+     * @return the spool
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static Spool view(Path file) {
+        Spool s = ofFile(file);
+        s.kept = true;
+        return s;
+    }
+
+    /**
+     * A view of a part of this spool's bytes, e.g. one chunk of a large message. The view holds no
+     * resources of its own: it is valid while this spool is open, and closing it does nothing.
+     *
+     * @param from   the first byte
+     * @param length the number of bytes
+     * @return the view
+     */
+    public Spool slice(long from, long length) {
+        if (!written || from < 0 || length < 0 || from + length > size) {
+            throw new IllegalArgumentException("slice " + from + "+" + length + " outside a spool of " + size + " bytes");
+        }
+        Spool s = new Spool();
+        s.parent = this;
+        s.offset = from;
+        s.size = length;
+        s.written = true;
         return s;
     }
 
@@ -137,14 +173,34 @@ public final class Spool implements AutoCloseable {
         return size;
     }
 
-    /** @return the temporary file holding the bytes, when they spilled to disk */
+    /** @return the temporary file holding the bytes, when they spilled to disk (never for a slice) */
     public java.util.Optional<Path> file() {
         return java.util.Optional.ofNullable(file);
     }
 
-    /** @return whether the bytes sit in a temporary file */
+    /** @return whether the bytes sit in a temporary file of their own (never for a slice) */
     public boolean onDisk() {
         return file != null;
+    }
+
+    /**
+     * Adopts a written file as a spool's bytes; closing the spool deletes the file.
+     *
+     * @param file the file
+     * @return the spool
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static Spool ofFile(Path file) {
+        Spool s = new Spool();
+        try {
+            s.size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        s.file = file;
+        s.memory = null;
+        s.written = true;
+        return s;
     }
 
     /**
@@ -157,6 +213,53 @@ public final class Spool implements AutoCloseable {
         }
         if (closed) {
             throw new IllegalStateException("spool already closed");
+        }
+        if (parent != null) {
+            InputStream in = parent.open();
+            try {
+                in.skipNBytes(offset);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new java.io.FilterInputStream(in) {
+                private long left = size;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int b = super.read();
+                    if (b >= 0) {
+                        left--;
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = super.read(b, off, (int) Math.min(len, left));
+                    if (n > 0) {
+                        left -= n;
+                    }
+                    return n;
+                }
+
+                @Override
+                public long skip(long n) throws IOException {
+                    long k = super.skip(Math.min(n, left));
+                    left -= k;
+                    return k;
+                }
+
+                @Override
+                public int available() throws IOException {
+                    return (int) Math.min(super.available(), left);
+                }
+            };
         }
         if (file == null) {
             return new ByteArrayInputStream(memory, 0, memoryLength);
@@ -172,6 +275,13 @@ public final class Spool implements AutoCloseable {
      * @return the bytes as an array; only for small spools (the SOAP part, keys)
      */
     public byte[] toBytes() {
+        if (parent != null) {
+            try (InputStream in = open()) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         if (file == null) {
             return memoryLength == memory.length ? memory : Arrays.copyOf(memory, memoryLength);
         }
@@ -182,10 +292,13 @@ public final class Spool implements AutoCloseable {
         }
     }
 
-    /** Deletes the temporary file, if any. */
+    /** Deletes the temporary file, if any (a {@linkplain #slice slice} has none). */
     @Override
     public void close() {
         closed = true;
+        if (parent != null) {
+            return;
+        }
         memory = null;
         if (file != null) {
             try {

@@ -117,8 +117,14 @@ public final class Mailbox {
         String key = key(messageId);
         try {
             Path work = Files.createTempDirectory(root.resolve("tmp"), "d-");
-            try (InputStream in = message.open()) {
-                Files.copy(in, work.resolve("message.mime"));
+            Path spooled = message.file().orElse(null);
+            if (spooled != null && spooled.startsWith(root.resolve("tmp"))) {
+                // a message reassembled in the mailbox folder is moved into place, not copied
+                Files.move(spooled, work.resolve("message.mime"), StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                try (InputStream in = message.open()) {
+                    Files.copy(in, work.resolve("message.mime"));
+                }
             }
             Files.write(work.resolve("card.xml"), cardXml(card));
             Properties meta = new Properties();
@@ -229,6 +235,52 @@ public final class Mailbox {
             throw new UncheckedIOException(e);
         }
         return meta;
+    }
+
+    /**
+     * Writes a process card to a file, atomically.
+     *
+     * @param file the file
+     * @param card the card
+     */
+    void writeCard(Path file, ProcessCard card) {
+        writeAtomically(file, cardXml(card));
+    }
+
+    /**
+     * @param file a file written by {@link #writeCard}
+     * @return the card
+     */
+    static ProcessCard readCard(Path file) {
+        try {
+            org.w3c.dom.Element root = SecureXml.parse(new ByteArrayInputStream(Files.readAllBytes(file))).getDocumentElement();
+            return ProcessCardXml.read(Dom.one(root, OsciXml.OSCI, "ProcessCardBundle"), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Moves a finished file into place atomically (both in the mailbox folder).
+     *
+     * @param from the file
+     * @param to   its place
+     */
+    static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + from.getFileName() + " into place", e);
+        }
+    }
+
+    /** @return a fresh temporary file in the mailbox folder (same file system as the rest) */
+    Path tempFile() {
+        try {
+            return Files.createTempFile(root.resolve("tmp"), "p-", ".tmp");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] cardXml(ProcessCard card) {

@@ -95,6 +95,7 @@ public final class OsciIntermediary {
     private final Clock clock;
     private final IncomingMessage.Limits limits;
     private final CertificateValidator strict;
+    private final PartialDeliveries partials;
 
     /**
      * An intermediary that accepts any well-formed certificate and records its inspection.
@@ -123,6 +124,7 @@ public final class OsciIntermediary {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.strict = strict;
+        this.partials = new PartialDeliveries(this, mailbox.root());
     }
 
     /** @return the certificate clients encrypt requests for */
@@ -201,6 +203,8 @@ public final class OsciIntermediary {
                 case "storeDelivery" -> storeDelivery(request);
                 case "fetchDelivery" -> fetchDelivery(request);
                 case "fetchProcessCard" -> fetchProcessCard(request);
+                case "partialStoreDelivery" -> partials.store(request);
+                case "partialFetchDelivery" -> partials.fetch(request);
                 default -> throw new OsciException(OsciCheck.STRUCTURE, "the request type " + type + " is not supported");
             };
         } catch (Conversations.Refused r) {
@@ -225,9 +229,13 @@ public final class OsciIntermediary {
     }
 
     static String requestType(IncomingMessage msg) {
-        for (String h : List.of("storeDelivery", "fetchDelivery", "forwardDelivery", "mediateDelivery",
-                "partialStoreDelivery", "partialFetchDelivery")) {
+        for (String h : List.of("storeDelivery", "fetchDelivery", "forwardDelivery", "mediateDelivery")) {
             if (msg.header(h).isPresent()) {
+                return h;
+            }
+        }
+        for (String h : List.of("partialStoreDelivery", "partialFetchDelivery")) {
+            if (msg.header(OsciXml.OSCI2017, h).isPresent()) {
                 return h;
             }
         }
@@ -240,12 +248,11 @@ public final class OsciIntermediary {
         return first.getLocalName();
     }
 
-    private OutgoingMessage getMessageId(Request r) {
-        requireImplicit(r);
+    private OutgoingMessage getMessageId(Request r) throws Conversations.Refused {
+        ControlBlock answerCb = answerControlBlock(r, false);
         String id = mailbox.issueMessageId();
-        String conv = conversations.implicitId();
-        ControlBlock answerCb = new ControlBlock(conv, r.cb().sequenceNumber(), r.cb().challenge(), ControlBlock.newChallenge());
-        String body = "<osci:responseToGetMessageId>" + Headers.feedback(ok(FeedbackCode.OK_DIALOG_CLOSED))
+        String body = "<osci:responseToGetMessageId>" + Headers.feedback(ok(r.cb().conversationId() == null
+                ? FeedbackCode.OK_DIALOG_CLOSED : FeedbackCode.OK_DIALOG_OPEN))
                 + "<osci:MessageId>" + Headers.encodeMessageId(id) + "</osci:MessageId></osci:responseToGetMessageId>";
         return answer("soapResponseToGetMessageId.xsd", answerCb).body(Headers.body(body));
     }
@@ -271,7 +278,7 @@ public final class OsciIntermediary {
     }
 
     /** Sequence number and control block of an answer, advancing an explicit dialog when the request is part of one. */
-    private ControlBlock answerControlBlock(Request r, boolean explicitRequired) throws Conversations.Refused {
+    ControlBlock answerControlBlock(Request r, boolean explicitRequired) throws Conversations.Refused {
         if (r.cb().conversationId() == null) {
             if (explicitRequired) {
                 throw new Conversations.Refused(FeedbackCode.EXPLICIT_DIALOG_REQUIRED, r.type() + " must be sent inside an"
@@ -288,41 +295,57 @@ public final class OsciIntermediary {
 
     private OutgoingMessage storeDelivery(Request r) throws Conversations.Refused {
         ControlBlock cb = answerControlBlock(r, false);
-        Element order = r.msg().requireHeader("storeDelivery");
-        String messageId = Dom.optional(order, OsciXml.OSCI, "MessageId").map(e -> Headers.decodeMessageId(Dom.text(e)))
-                .orElse(null);
-        String subject = Dom.optional(order, OsciXml.OSCI, "Subject").map(Dom::text).orElse(null);
-        Instant now = clock.instant();
-        List<Inspection> inspections = inspections(r.msg(), now);
-        X509Certificate addressee = r.msg().nonIntermediaryCertificates("CipherCertificateAddressee").stream().findFirst()
-                .map(IncomingMessage::certificateOf).orElse(null);
-        List<Feedback> feedback;
-        ProcessCard card = null;
-        if (messageId == null) {
-            feedback = error(FeedbackCode.MESSAGE_ID_MISSING);
-        } else if (addressee == null) {
-            feedback = error(FeedbackCode.INVALID_REQUEST);
-        } else if (!mailbox.consumeMessageId(messageId)) {
-            feedback = error(FeedbackCode.MESSAGE_ID_INVALID);
-        } else {
-            card = new ProcessCard(new MessageId(messageId), now, now, null, null, subject, inspections, null);
-            mailbox.store(messageId, Mailbox.key(Certs.der(addressee)), Mailbox.key(Certs.der(r.clientSignature())),
-                    r.msg().plainMessage(), card);
-            feedback = ok(r.cb().conversationId() == null ? FeedbackCode.OK_DIALOG_CLOSED : FeedbackCode.OK_DIALOG_OPEN);
-        }
+        Stored st = storeMessage(r.msg(), r.clientSignature(), r.cb().conversationId() != null);
         StringBuilder h = new StringBuilder("<osci:responseToStoreDelivery").append(OsciXml.NS_DECLS)
                 .append(" Id=\"responsetostoredelivery\" soap:actor=\"").append(OsciXml.ACTOR_NEXT)
-                .append("\" soap:mustUnderstand=\"1\">").append(Headers.feedback(feedback));
-        if (card != null) {
-            // the answer to a store carries the card as the schema of this answer allows: creation and subject
-            h.append(ProcessCardXml.write(new ProcessCard(card.messageId(), card.recentModification(), card.creation(), null,
-                    null, card.subject(), card.inspections(), null)));
+                .append("\" soap:mustUnderstand=\"1\">").append(Headers.feedback(st.feedback()));
+        if (st.card() != null) {
+            h.append(storeCardXml(st.card()));
         }
         h.append("</osci:responseToStoreDelivery>");
         return answer("soapResponseToStoreDelivery.xsd", cb).header(h.toString()).body(Headers.body(""));
     }
 
-    private List<Inspection> inspections(IncomingMessage msg, Instant now) {
+    /** The card in an answer to a store, as the schema of that answer allows: creation and subject. */
+    static String storeCardXml(ProcessCard card) {
+        return ProcessCardXml.write(new ProcessCard(card.messageId(), card.recentModification(), card.creation(), null,
+                null, card.subject(), card.inspections(), null));
+    }
+
+    /** What executing a StoreDelivery gave: its feedback and, when stored, the process card. */
+    record Stored(List<Feedback> feedback, ProcessCard card) {
+    }
+
+    /**
+     * Executes a StoreDelivery message (sent whole or reassembled from chunks): consumes its message
+     * id and keeps it in the addressee's mailbox.
+     *
+     * @param msg      the message
+     * @param signer   the originator's signature certificate (of the request or of the chunks)
+     * @param explicit whether it came in an explicit dialog (feedback 0801 instead of 0800)
+     */
+    Stored storeMessage(IncomingMessage msg, X509Certificate signer, boolean explicit) {
+        Element order = msg.requireHeader("storeDelivery");
+        String messageId = Dom.optional(order, OsciXml.OSCI, "MessageId").map(e -> Headers.decodeMessageId(Dom.text(e)))
+                .orElse(null);
+        String subject = Dom.optional(order, OsciXml.OSCI, "Subject").map(Dom::text).orElse(null);
+        Instant now = clock.instant();
+        List<Inspection> inspections = inspections(msg, now);
+        X509Certificate addressee = msg.nonIntermediaryCertificates("CipherCertificateAddressee").stream().findFirst()
+                .map(IncomingMessage::certificateOf).orElse(null);
+        if (messageId == null) {
+            return new Stored(error(FeedbackCode.MESSAGE_ID_MISSING), null);
+        } else if (addressee == null) {
+            return new Stored(error(FeedbackCode.INVALID_REQUEST), null);
+        } else if (!mailbox.consumeMessageId(messageId)) {
+            return new Stored(error(FeedbackCode.MESSAGE_ID_INVALID), null);
+        }
+        ProcessCard card = new ProcessCard(new MessageId(messageId), now, now, null, null, subject, inspections, null);
+        mailbox.store(messageId, Mailbox.key(Certs.der(addressee)), Mailbox.key(Certs.der(signer)), msg.plainMessage(), card);
+        return new Stored(ok(explicit ? FeedbackCode.OK_DIALOG_OPEN : FeedbackCode.OK_DIALOG_CLOSED), card);
+    }
+
+    List<Inspection> inspections(IncomingMessage msg, Instant now) {
         List<Inspection> out = new ArrayList<>();
         Set<X509Certificate> seen = new LinkedHashSet<>();
         msg.header("NonIntermediaryCertificates").ifPresent(h -> {
@@ -338,13 +361,41 @@ public final class OsciIntermediary {
 
     private OutgoingMessage fetchDelivery(Request r) throws Conversations.Refused {
         ControlBlock cb = answerControlBlock(r, true);
-        Element order = r.msg().requireHeader("fetchDelivery");
+        Selection sel = select(r.msg().requireHeader("fetchDelivery"), r.clientCipher());
+        Fetched f = fetchAnswer(cb, sel, r.resources());
+        if (f.card() != null) {
+            mailbox.markFetched(sel.found(), f.card());
+        }
+        return f.answer();
+    }
+
+    /** Which delivery a FetchDelivery (or PartialFetchDelivery) selects among the client's. */
+    record Selection(String byId, Instant byDate, Mailbox.Delivery found, long remaining) {
+        String echo() {
+            StringBuilder echo = new StringBuilder("<osci:fetchDelivery>");
+            if (byId != null) {
+                echo.append("<osci:SelectionRule><osci:MessageId>").append(Headers.encodeMessageId(byId))
+                        .append("</osci:MessageId></osci:SelectionRule>");
+            } else if (byDate != null) {
+                echo.append("<osci:SelectionRule><osci:ReceptionOfDelivery>").append(ProcessCardXml.format(byDate))
+                        .append("</osci:ReceptionOfDelivery></osci:SelectionRule>");
+            }
+            return echo.append("</osci:fetchDelivery>").toString();
+        }
+    }
+
+    /**
+     * @param order        the element holding the SelectionRule
+     * @param clientCipher the client's cipher certificate (names its mailbox)
+     * @return the selection
+     */
+    Selection select(Element order, X509Certificate clientCipher) {
         Optional<Element> rule = Dom.optional(order, OsciXml.OSCI, "SelectionRule");
         String byId = rule.flatMap(e -> Dom.optional(e, OsciXml.OSCI, "MessageId")).map(e -> Headers.decodeMessageId(Dom.text(e)))
                 .orElse(null);
         Instant byDate = rule.flatMap(e -> Dom.optional(e, OsciXml.OSCI, "ReceptionOfDelivery"))
                 .map(e -> ProcessCardXml.parse(Dom.text(e))).orElse(null);
-        String me = r.clientCipher() == null ? "" : Mailbox.key(Certs.der(r.clientCipher()));
+        String me = clientCipher == null ? "" : Mailbox.key(Certs.der(clientCipher));
         List<Mailbox.Delivery> mine = mailbox.deliveries(me);
         Mailbox.Delivery found = null;
         for (Mailbox.Delivery d : mine) {
@@ -356,45 +407,52 @@ public final class OsciIntermediary {
                 break;
             }
         }
-        StringBuilder echo = new StringBuilder("<osci:fetchDelivery>");
-        if (byId != null) {
-            echo.append("<osci:SelectionRule><osci:MessageId>").append(Headers.encodeMessageId(byId))
-                    .append("</osci:MessageId></osci:SelectionRule>");
-        } else if (byDate != null) {
-            echo.append("<osci:SelectionRule><osci:ReceptionOfDelivery>").append(ProcessCardXml.format(byDate))
-                    .append("</osci:ReceptionOfDelivery></osci:SelectionRule>");
-        }
-        echo.append("</osci:fetchDelivery>");
+        long remaining = mine.stream().filter(d -> !d.fetched() && !d.messageId().equals(byId)).count()
+                - (byId == null && byDate == null && found != null ? 1 : 0);
+        return new Selection(byId, byDate, found, remaining);
+    }
+
+    /** An answer to FetchDelivery and the delivery's card as of handing it out ({@code null} when none was found). */
+    record Fetched(OutgoingMessage answer, ProcessCard card) {
+    }
+
+    /**
+     * Builds the answer to FetchDelivery for a selection (not yet marked as fetched).
+     *
+     * @param cb        the answer's control block
+     * @param sel       the selection
+     * @param resources receives what must be closed after the answer was written
+     * @return the answer
+     */
+    Fetched fetchAnswer(ControlBlock cb, Selection sel, List<AutoCloseable> resources) {
         String head = "<osci:responseToFetchDelivery" + OsciXml.NS_DECLS + " Id=\"responsetofetchdelivery\" soap:actor=\""
                 + OsciXml.ACTOR_NEXT + "\" soap:mustUnderstand=\"1\">";
         OutgoingMessage answer = answer("soapResponseToFetchDelivery.xsd", cb);
+        Mailbox.Delivery found = sel.found();
         if (found == null) {
-            answer.header(head + Headers.feedback(error(FeedbackCode.NO_DELIVERY)) + echo + "</osci:responseToFetchDelivery>");
-            return answer.body(Headers.body(""));
+            answer.header(head + Headers.feedback(error(FeedbackCode.NO_DELIVERY)) + sel.echo() + "</osci:responseToFetchDelivery>");
+            return new Fetched(answer.body(Headers.body("")), null);
         }
         Instant now = clock.instant();
         ProcessCard card = found.card();
         ProcessCard updated = new ProcessCard(card.messageId(), now, card.creation(),
                 card.forwarding() == null ? now : card.forwarding(), card.reception() == null ? now : card.reception(),
                 card.subject(), card.inspections(), null);
-        found = mailbox.markFetched(found, updated);
-        long remaining = mine.stream().filter(d -> !d.fetched() && !d.messageId().equals(byId)).count()
-                - (byId == null && byDate == null ? 1 : 0);
         List<Feedback> feedback = new ArrayList<>(ok(FeedbackCode.OK_DIALOG_OPEN));
-        if (remaining > 0) {
+        if (sel.remaining() > 0) {
             feedback.add(new Feedback(FeedbackCode.MORE_DELIVERIES.code(), "en", FeedbackCode.MORE_DELIVERIES.description()));
         }
         String cardXml = ProcessCardXml.write(new ProcessCard(updated.messageId(), updated.recentModification(),
                 updated.creation(), updated.forwarding(), null, updated.subject(), updated.inspections(), null));
-        answer.header(head + Headers.feedback(feedback) + echo + cardXml + "</osci:responseToFetchDelivery>");
+        answer.header(head + Headers.feedback(feedback) + sel.echo() + cardXml + "</osci:responseToFetchDelivery>");
         StoredParts parts = StoredParts.read(found.message(), limits);
+        resources.add(parts);
         answer.afterIntermediaryCertificates(parts.nonIntermediaryCertificates());
         answer.body(parts.body());
         for (OutgoingMessage.Attachment a : parts.attachments()) {
             answer.attachment(a);
         }
-        r.resources().add(parts);
-        return answer;
+        return new Fetched(answer, updated);
     }
 
     private OutgoingMessage fetchProcessCard(Request r) throws Conversations.Refused {
@@ -480,7 +538,7 @@ public final class OsciIntermediary {
         }
     }
 
-    private OutgoingMessage answer(String schema, ControlBlock cb) {
+    OutgoingMessage answer(String schema, ControlBlock cb) {
         return new OutgoingMessage(schema).header(cb.toXml());
     }
 
@@ -489,12 +547,9 @@ public final class OsciIntermediary {
     }
 
     private Answer send(OutgoingMessage answer, Request r) {
-        answer.header(Headers.intermediaryCertificates(signatureCertificate()));
-        byte[] soap = answer.soap(identity.signer(), OutgoingMessage.SignatureKind.SUPPLIER,
-                Headers.intermediarySignatureId(signatureCertificate()));
         Spool plain = new Spool();
         try (OutputStream out = plain.output()) {
-            answer.write(out, soap);
+            signed(answer, out);
         } catch (IOException e) {
             plain.close();
             throw new UncheckedIOException(e);
@@ -503,6 +558,31 @@ public final class OsciIntermediary {
             return new Answer(200, "text/xml", plain, null);
         }
         return new Answer(200, "text/xml", plain, TransportEnvelope.sealed(plain, r.clientCipher()));
+    }
+
+    /**
+     * Adds the IntermediaryCertificates, signs an answer as the intermediary and writes it as MIME.
+     *
+     * @param answer the answer
+     * @param out    where to write
+     */
+    void signed(OutgoingMessage answer, OutputStream out) {
+        answer.header(Headers.intermediaryCertificates(signatureCertificate()));
+        byte[] soap = answer.soap(identity.signer(), OutgoingMessage.SignatureKind.SUPPLIER,
+                Headers.intermediarySignatureId(signatureCertificate()));
+        answer.write(out, soap);
+    }
+
+    Mailbox mailbox() {
+        return mailbox;
+    }
+
+    IncomingMessage.Limits limits() {
+        return limits;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     private Answer fault(boolean server, FeedbackCode code, String text) {

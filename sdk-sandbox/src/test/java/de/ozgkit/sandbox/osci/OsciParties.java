@@ -62,11 +62,20 @@ public final class OsciParties {
      * @return an ozgkit client of the sandbox intermediary
      */
     public static OsciClient client(Sandbox sandbox, OsciIntermediaryService service, IssuedCertificate who) {
+        return builder(sandbox, service, who).build();
+    }
+
+    /**
+     * @param sandbox a running sandbox with the OSCI intermediary
+     * @param service the intermediary service
+     * @param who     the client's party
+     * @return a builder of an ozgkit client of the sandbox intermediary, to add settings
+     */
+    public static OsciClient.Builder builder(Sandbox sandbox, OsciIntermediaryService service, IssuedCertificate who) {
         return OsciClient.builder()
                 .config(OzgClientConfig.builder().baseUri(sandbox.baseUri(OsciIntermediaryService.NAME))
                         .readTimeout(Duration.ofSeconds(30)).build())
                 .originator(identity(who))
-                .intermediary(service.intermediary().cipherCertificate(), service.intermediary().signatureCertificate())
-                .build();
+                .intermediary(service.intermediary().cipherCertificate(), service.intermediary().signatureCertificate());
     }
 }

@@ -236,7 +236,7 @@ final class PartialDeliveries {
                 // the answer is written once, so that every chunk the client asks for, in this dialog
                 // or the next, belongs to the same signed message
                 OsciIntermediary.Fetched f = im.fetchAnswer(new ControlBlock(cb.conversationId(), cb.sequenceNumber(), cb.response(),
-                        null), sel, r.resources());
+                        ControlBlock.newChallenge()), sel, r.resources());
                 Path tmp = im.mailbox().tempFile();
                 try (OutputStream o = Files.newOutputStream(tmp)) {
                     im.signed(f.answer(), o);

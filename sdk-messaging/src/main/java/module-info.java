@@ -11,7 +11,9 @@ module de.ozgkit.messaging {
     requires jakarta.mail;
     requires org.bouncycastle.provider;
     requires org.slf4j;
+    requires static org.eclipse.jetty.server;
 
     exports de.ozgkit.messaging;
+    exports de.ozgkit.messaging.jetty;
     exports de.ozgkit.messaging.internal to de.ozgkit.sandbox, de.ozgkit.cli, de.ozgkit.benchmarks;
 }

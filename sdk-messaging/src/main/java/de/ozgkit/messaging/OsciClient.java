@@ -48,6 +48,34 @@ public interface OsciClient extends AutoCloseable {
     StoreReceipt store(Delivery delivery);
 
     /**
+     * Hands a delivery to a passive recipient at once (ForwardDelivery): the intermediary sends it to
+     * the recipient at {@code recipient} (AcceptDelivery) and answers after the recipient accepted
+     * it. Asks for a message id first when the delivery has none.
+     *
+     * @param delivery  the delivery; its addressee is the recipient's cipher certificate
+     * @param recipient the recipient's URI as the intermediary knows it (ContentReceiver)
+     * @param metaData  a MessageMetaData header, may be {@code null}
+     * @return the receipt with the process card (creation, forwarding, reception)
+     * @throws OsciFeedbackException when the intermediary or the recipient refuses (e.g. 9805, 9809)
+     */
+    StoreReceipt forward(Delivery delivery, java.net.URI recipient, MessageMetaData metaData);
+
+    /**
+     * Sends a request to a passive recipient and returns its reply (MediateDelivery) in a dialog of
+     * its own; see {@link OsciDialog#mediate}.
+     *
+     * @param request   the request; its addressee is the recipient's cipher certificate
+     * @param recipient the recipient's URI (ContentReceiver)
+     * @param readers   further keys that may decrypt the reply
+     * @return the request's process card and the reply; close it
+     */
+    default MediationResult mediate(Delivery request, java.net.URI recipient, Decrypter... readers) {
+        try (OsciDialog d = openDialog()) {
+            return d.mediate(request, recipient, null, readers);
+        }
+    }
+
+    /**
      * Opens an explicit dialog (InitDialog).
      *
      * @return the dialog; close it

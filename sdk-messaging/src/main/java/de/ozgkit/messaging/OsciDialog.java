@@ -27,6 +27,21 @@ public interface OsciDialog extends AutoCloseable {
     Optional<ReceivedDelivery> fetch(FetchSelection selection, Decrypter... readers);
 
     /**
+     * Sends a request to a passive recipient through the intermediary and returns its reply
+     * (MediateDelivery): the intermediary hands it to the recipient at {@code recipient} as
+     * ProcessDelivery and passes the recipient's answer back. The reply's containers are decrypted
+     * with the client's key (and {@code readers}) and every author signature is verified.
+     *
+     * @param request   the request; its addressee is the recipient's cipher certificate
+     * @param recipient the recipient's URI as the intermediary knows it (ContentReceiver)
+     * @param metaData  a MessageMetaData header, may be {@code null}
+     * @param readers   further keys that may decrypt the reply
+     * @return the intermediary's process card of the request and the reply; close it
+     * @throws OsciFeedbackException when the intermediary or the recipient refuses (e.g. 9805, 9808)
+     */
+    MediationResult mediate(Delivery request, java.net.URI recipient, MessageMetaData metaData, Decrypter... readers);
+
+    /**
      * @param ids message ids
      * @return the process cards of these deliveries the client may see, each signed by the intermediary
      */

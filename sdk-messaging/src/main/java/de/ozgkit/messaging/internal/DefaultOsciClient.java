@@ -307,6 +307,21 @@ public final class DefaultOsciClient implements OsciClient {
         }
     }
 
+    /** @return the client's keys */
+    OsciIdentity originator() {
+        return originator;
+    }
+
+    /** @return whether AES-CBC content may be read */
+    boolean allowLegacy() {
+        return allowLegacy;
+    }
+
+    @Override
+    public StoreReceipt forward(Delivery delivery, java.net.URI recipient, de.ozgkit.messaging.MessageMetaData metaData) {
+        return Mediation.forward(this, delivery, recipient, metaData);
+    }
+
     @Override
     public OsciDialog openDialog() {
         String challenge = ControlBlock.newChallenge();
@@ -403,6 +418,12 @@ public final class DefaultOsciClient implements OsciClient {
                     .append(selectionRule(selection)).append("</osci:fetchDelivery>");
             IncomingMessage answer = send("soapFetchDelivery.xsd", "soapResponseToFetchDelivery.xsd", order.toString(), "");
             return received(answer, readers);
+        }
+
+        @Override
+        public de.ozgkit.messaging.MediationResult mediate(Delivery request, java.net.URI recipient,
+                                                           de.ozgkit.messaging.MessageMetaData metaData, Decrypter... readers) {
+            return Mediation.mediate(DefaultOsciClient.this, this, request, recipient, metaData, readers);
         }
 
         @Override

@@ -82,7 +82,7 @@ public final class Dom {
      * @return whether it has that name
      */
     public static boolean is(Element e, String ns, String local) {
-        return local.equals(e.getLocalName()) && ns.equals(e.getNamespaceURI());
+        return local.equals(e.getLocalName()) && java.util.Objects.equals(ns, e.getNamespaceURI());
     }
 
     /**

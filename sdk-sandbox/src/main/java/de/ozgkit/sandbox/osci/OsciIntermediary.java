@@ -96,6 +96,7 @@ public final class OsciIntermediary {
     private final IncomingMessage.Limits limits;
     private final CertificateValidator strict;
     private final PartialDeliveries partials;
+    private final PassiveForwarding passive;
 
     /**
      * An intermediary that accepts any well-formed certificate and records its inspection.
@@ -125,6 +126,20 @@ public final class OsciIntermediary {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.strict = strict;
         this.partials = new PartialDeliveries(this, mailbox.root());
+        this.passive = new PassiveForwarding(this);
+    }
+
+    /**
+     * Registers a passive recipient: ForwardDelivery and MediateDelivery naming {@code uri} as
+     * ContentReceiver go to it, as AcceptDelivery and ProcessDelivery encrypted for {@code cipher};
+     * its answers must be signed with {@code signature}.
+     *
+     * @param uri       the recipient's URI (compared as a string with the ContentReceiver)
+     * @param cipher    the recipient's cipher certificate (the addressee's)
+     * @param signature the recipient's signature certificate
+     */
+    public void registerRecipient(java.net.URI uri, X509Certificate cipher, X509Certificate signature) {
+        passive.register(uri, cipher, signature);
     }
 
     /** @return the certificate clients encrypt requests for */
@@ -205,6 +220,8 @@ public final class OsciIntermediary {
                 case "fetchProcessCard" -> fetchProcessCard(request);
                 case "partialStoreDelivery" -> partials.store(request);
                 case "partialFetchDelivery" -> partials.fetch(request);
+                case "forwardDelivery" -> passive.forward(request);
+                case "mediateDelivery" -> passive.mediate(request);
                 default -> throw new OsciException(OsciCheck.STRUCTURE, "the request type " + type + " is not supported");
             };
         } catch (Conversations.Refused r) {
@@ -571,6 +588,10 @@ public final class OsciIntermediary {
         byte[] soap = answer.soap(identity.signer(), OutgoingMessage.SignatureKind.SUPPLIER,
                 Headers.intermediarySignatureId(signatureCertificate()));
         answer.write(out, soap);
+    }
+
+    OsciIdentity identity() {
+        return identity;
     }
 
     Mailbox mailbox() {

@@ -1,0 +1,194 @@
+package de.ozgkit.sandbox.osci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.ozgkit.messaging.Attachment;
+import de.ozgkit.messaging.ContentContainer;
+import de.ozgkit.messaging.Delivery;
+import de.ozgkit.messaging.FeedbackCode;
+import de.ozgkit.messaging.MediatedReply;
+import de.ozgkit.messaging.MediationResult;
+import de.ozgkit.messaging.OsciClient;
+import de.ozgkit.messaging.OsciFeedbackException;
+import de.ozgkit.messaging.OsciMessageType;
+import de.ozgkit.messaging.OsciRecipient;
+import de.ozgkit.messaging.PassiveDelivery;
+import de.ozgkit.messaging.PassiveRecipient;
+import de.ozgkit.messaging.ReceivedContainer;
+import de.ozgkit.messaging.StoreReceipt;
+import de.ozgkit.sandbox.Sandbox;
+import de.ozgkit.testkit.IssuedCertificate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ozgkit on both ends of a passive recipient: ozgkit's client sends ForwardDelivery and
+ * MediateDelivery through the sandbox intermediary to an ozgkit {@link PassiveRecipient} in a
+ * vendor's Jetty server, with hostile text and binary content in both directions.
+ */
+class PassiveRecipientTest {
+
+    static final IssuedCertificate CLIENT = OsciParties.party("Online service");
+    static final IssuedCertificate VENDOR = OsciParties.party("Fachverfahren passive recipient");
+    static final IssuedCertificate OTHER = OsciParties.party("Another Fachverfahren");
+    static final String HOSTILE_TEXT = "<a>&amp;\u0001\r\n\ud83d\ude00 \u1e9e ]]> \uFFFD</a>";
+    static final byte[] BINARY = new byte[200_000];
+
+    static OsciIntermediaryService service;
+    static Sandbox sandbox;
+    static RecipientServer server;
+    static final List<PassiveDelivery> accepted = new CopyOnWriteArrayList<>();
+    static final List<String> acceptedTexts = new CopyOnWriteArrayList<>();
+    static final List<byte[]> acceptedBytes = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        new Random(7).nextBytes(BINARY);
+        service = new OsciIntermediaryService();
+        sandbox = Sandbox.builder().service(service).maxRequestBytes(64 << 20).start();
+        PassiveRecipient recipient = PassiveRecipient.builder().identity(OsciParties.identity(VENDOR))
+                .intermediary(service.intermediary().cipherCertificate(), service.intermediary().signatureCertificate())
+                .handler(new Vendor()).build();
+        server = RecipientServer.start(recipient);
+        service.intermediary().registerRecipient(server.uri(), VENDOR.certificate(), VENDOR.certificate());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        sandbox.close();
+    }
+
+    /** The vendor: keeps forwarded deliveries, answers requests with the request's text and bytes reversed. */
+    static final class Vendor implements OsciRecipient {
+        @Override
+        public void accept(PassiveDelivery d) {
+            accepted.add(d);
+            ReceivedContainer c = d.delivery().containers().get(0);
+            acceptedTexts.add(c.contents().get(0).text());
+            acceptedBytes.add(read(c));
+        }
+
+        @Override
+        public MediatedReply process(PassiveDelivery d) {
+            ReceivedContainer c = d.delivery().containers().get(0);
+            if (c.contents().get(0).text().equals("refuse")) {
+                throw new OsciFeedbackException("9805", List.of(), "the vendor refuses");
+            }
+            if (c.contents().get(0).text().equals("crash")) {
+                throw new IllegalStateException("vendor bug");
+            }
+            byte[] in = read(c);
+            byte[] reversed = new byte[in.length];
+            for (int i = 0; i < in.length; i++) {
+                reversed[i] = in[in.length - 1 - i];
+            }
+            return MediatedReply.of("Bescheid \r\n \u1e9e", ContentContainer.builder()
+                    .text("re: " + c.contents().get(0).text())
+                    .attachment(Attachment.ofBytes("reply.bin", reversed))
+                    .signedBy(OsciParties.identity(VENDOR).signer())
+                    .encryptedFor(d.originatorCipherCertificate().orElseThrow()).build());
+        }
+
+        private static byte[] read(ReceivedContainer c) {
+            if (c.attachments().isEmpty()) {
+                return new byte[0];
+            }
+            try (InputStream in = c.attachments().get(0).openStream()) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static Delivery request(String text, byte[] bytes) {
+        return Delivery.builder().addressee(VENDOR.certificate()).subject("Antrag <&> \r\n \ud83d\ude00")
+                .container(ContentContainer.builder().text(text).attachment(Attachment.ofBytes("data.bin", bytes))
+                        .signedBy(OsciParties.identity(CLIENT).signer()).encryptedFor(VENDOR.certificate()).build())
+                .build();
+    }
+
+    @Test
+    void mediate_returnsTheVendorsReply_signedAndEncryptedForTheRequester_byteEqual() throws Exception {
+        try (OsciClient client = OsciParties.client(sandbox, service, CLIENT);
+             MediationResult r = client.mediate(request(HOSTILE_TEXT, BINARY), server.uri())) {
+            assertThat(r.feedback()).extracting(f -> f.code()).containsExactly("0801");
+            assertThat(r.requestCard().receptionTime()).isPresent();
+            r.requestCard().verify();
+            r.reply().processCard().orElseThrow().verify();
+            assertThat(r.reply().subject()).contains("Bescheid \r\n \u1e9e");
+            ReceivedContainer c = r.reply().containers().get(0);
+            assertThat(c.encrypted()).isTrue();
+            assertThat(c.signatures()).extracting(s -> s.author()).containsExactly(VENDOR.certificate());
+            assertThat(c.contents().get(0).text()).isEqualTo("re: " + HOSTILE_TEXT);
+            try (InputStream in = c.attachment("reply.bin").orElseThrow().openStream()) {
+                byte[] got = in.readAllBytes();
+                assertThat(got).hasSize(BINARY.length);
+                for (int i = 0; i < got.length; i++) {
+                    assertThat(got[i]).isEqualTo(BINARY[BINARY.length - 1 - i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void mediate_withEmptyContent_roundTrips() {
+        try (OsciClient client = OsciParties.client(sandbox, service, CLIENT);
+             MediationResult r = client.mediate(request("", new byte[0]), server.uri())) {
+            assertThat(r.reply().containers().get(0).contents().get(0).text()).isEqualTo("re: ");
+        }
+    }
+
+    @Test
+    void mediate_refusedByTheVendor_orFailingInIt_comesBackAsFeedbackError() {
+        try (OsciClient client = OsciParties.client(sandbox, service, CLIENT)) {
+            assertThatThrownBy(() -> client.mediate(request("refuse", new byte[1]), server.uri()))
+                    .isInstanceOfSatisfying(OsciFeedbackException.class, e -> assertThat(e.code()).isEqualTo("9805"));
+            assertThatThrownBy(() -> client.mediate(request("crash", new byte[1]), server.uri()))
+                    .isInstanceOfSatisfying(OsciFeedbackException.class,
+                            e -> assertThat(e.feedbackCode()).isEqualTo(FeedbackCode.RECIPIENT_INTERNAL_ERROR));
+        }
+    }
+
+    @Test
+    void forward_handsTheDeliveryToTheVendor_andReturnsTheCardWithReception() {
+        try (OsciClient client = OsciParties.client(sandbox, service, CLIENT)) {
+            StoreReceipt r = client.forward(request(HOSTILE_TEXT, BINARY), server.uri(), null);
+            assertThat(r.feedback()).extracting(f -> f.code()).containsExactly("0800");
+            assertThat(r.processCard().receptionTime()).isPresent();
+            r.processCard().verify();
+            PassiveDelivery d = accepted.stream().filter(x -> x.delivery().messageId().equals(r.messageId())).findFirst()
+                    .orElseThrow();
+            assertThat(d.type()).isEqualTo(OsciMessageType.ACCEPT_DELIVERY);
+            assertThat(d.originatorSignature()).isEqualTo(CLIENT.certificate());
+            assertThat(d.delivery().subject()).contains("Antrag <&> \r\n \ud83d\ude00");
+            int i = accepted.indexOf(d);
+            assertThat(acceptedTexts.get(i)).isEqualTo(HOSTILE_TEXT);
+            assertThat(acceptedBytes.get(i)).isEqualTo(BINARY);
+        }
+    }
+
+    @Test
+    void unregisteredRecipient_orAnotherAddressee_isRefusedWith9809_withoutContactingAnyone() {
+        try (OsciClient client = OsciParties.client(sandbox, service, CLIENT)) {
+            assertThatThrownBy(() -> client.forward(request("x", new byte[1]), URI.create("http://169.254.169.254/latest"), null))
+                    .isInstanceOfSatisfying(OsciFeedbackException.class,
+                            e -> assertThat(e.feedbackCode()).isEqualTo(FeedbackCode.FORWARDING_FAILED_NOT_DELIVERED));
+            Delivery toOther = Delivery.builder().addressee(OTHER.certificate())
+                    .container(ContentContainer.builder().text("x").build()).build();
+            assertThatThrownBy(() -> client.mediate(toOther, server.uri()))
+                    .isInstanceOfSatisfying(OsciFeedbackException.class,
+                            e -> assertThat(e.feedbackCode()).isEqualTo(FeedbackCode.FORWARDING_FAILED_NOT_DELIVERED));
+        }
+    }
+}

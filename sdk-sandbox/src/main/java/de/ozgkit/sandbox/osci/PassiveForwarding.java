@@ -161,7 +161,7 @@ final class PassiveForwarding {
         List<Feedback> ok = OsciIntermediary.ok(FeedbackCode.OK_DIALOG_OPEN);
         answer.header(head + Headers.feedback(ok) + rename(ProcessCardXml.write(requestCard), "RequestProcessCardBundle")
                 + rename(ProcessCardXml.write(replyCard), "ReplyProcessCardBundle") + tail);
-        Passed passed = passed(m, r.resources());
+        Passed passed = passed(m, true, r.resources());
         answer.afterIntermediaryCertificates(passed.headers());
         answer.body(passed.body());
         passed.attachments().forEach(answer::attachment);
@@ -197,17 +197,26 @@ final class PassiveForwarding {
     record Passed(String headers, String body, List<OutgoingMessage.Attachment> attachments) {
     }
 
-    private Passed passed(IncomingMessage msg, List<AutoCloseable> resources) {
+    private Passed passed(IncomingMessage msg, boolean reply, List<AutoCloseable> resources) {
         List<String> uris = new ArrayList<>(List.of("#" + msg.body().getAttribute("Id")));
         List<String> headers = new ArrayList<>();
-        for (String local : List.of("NonIntermediaryCertificates")) {
-            msg.header(local).ifPresent(e -> headers.add("#" + e.getAttribute("Id")));
+        StringBuilder h = new StringBuilder();
+        if (reply) {
+            // the recipient's own signature certificate has no place in the answer to the client; the
+            // content signatures find it under the same Id as the certificate of an author
+            List<Headers.CertEntry> certs = new ArrayList<>();
+            msg.header("NonIntermediaryCertificates").ifPresent(nic -> Dom.children(nic).forEach(e -> certs.add(
+                    new Headers.CertEntry(e.getLocalName().equals("SignatureCertificateAddressee")
+                            ? "SignatureCertificateOtherAuthor" : e.getLocalName(), e.getAttribute("Id"),
+                            IncomingMessage.certificateOf(e)))));
+            h.append(Headers.nonIntermediaryCertificates(certs));
+        } else {
+            msg.header("NonIntermediaryCertificates").ifPresent(e -> headers.add("#" + e.getAttribute("Id")));
         }
         msg.header(MetaDataXml.NS, "MessageMetaData").ifPresent(e -> headers.add("#" + e.getAttribute("Id")));
         uris.addAll(headers);
         Map<String, byte[]> canonical = new HashMap<>();
         Dsig.digests(msg.document(), uris, cid -> null, canonical);
-        StringBuilder h = new StringBuilder();
         for (String u : headers) {
             h.append(new String(canonical.get(u), StandardCharsets.UTF_8));
         }
@@ -238,7 +247,7 @@ final class PassiveForwarding {
         Spool plain = new Spool();
         local.add(plain);
         try {
-            Passed passed = passed(r.msg(), local);
+            Passed passed = passed(r.msg(), false, local);
             OutgoingMessage out = new OutgoingMessage(schema).header(new ControlBlock(null, null, null, challenge).toXml())
                     .header(Headers.desiredLanguages("de")).header(order).header(intermediaryCertificates());
             if (passed.headers() != null) {

@@ -9,7 +9,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 
 /** A vendor's Jetty 12 server on loopback with a passive recipient mounted at {@code /osci-recipient}. */
-final class RecipientServer implements AutoCloseable {
+public final class RecipientServer implements AutoCloseable {
 
     private final Server server;
     private final URI uri;
@@ -19,11 +19,11 @@ final class RecipientServer implements AutoCloseable {
         this.uri = uri;
     }
 
-    static RecipientServer start(PassiveRecipient recipient) {
+    public static RecipientServer start(PassiveRecipient recipient) {
         return start(new OsciRecipientHandler(recipient));
     }
 
-    static RecipientServer start(Handler handler) {
+    public static RecipientServer start(Handler handler) {
         Server server = new Server();
         ServerConnector c = new ServerConnector(server);
         c.setHost("127.0.0.1");
@@ -40,7 +40,7 @@ final class RecipientServer implements AutoCloseable {
         return new RecipientServer(server, URI.create("http://127.0.0.1:" + c.getLocalPort() + "/osci-recipient"));
     }
 
-    URI uri() {
+    public URI uri() {
         return uri;
     }
 

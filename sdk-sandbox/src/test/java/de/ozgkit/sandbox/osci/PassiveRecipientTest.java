@@ -19,7 +19,18 @@ import de.ozgkit.messaging.ReceivedContainer;
 import de.ozgkit.messaging.StoreReceipt;
 import de.ozgkit.sandbox.Sandbox;
 import de.ozgkit.testkit.IssuedCertificate;
+import de.ozgkit.sandbox.Http;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,6 +57,8 @@ class PassiveRecipientTest {
     static OsciIntermediaryService service;
     static Sandbox sandbox;
     static RecipientServer server;
+    static RecipientServer recording;
+    static final List<byte[]> captured = new CopyOnWriteArrayList<>();
     static final List<PassiveDelivery> accepted = new CopyOnWriteArrayList<>();
     static final List<String> acceptedTexts = new CopyOnWriteArrayList<>();
     static final List<byte[]> acceptedBytes = new CopyOnWriteArrayList<>();
@@ -60,10 +73,33 @@ class PassiveRecipientTest {
                 .handler(new Vendor()).build();
         server = RecipientServer.start(recipient);
         service.intermediary().registerRecipient(server.uri(), VENDOR.certificate(), VENDOR.certificate());
+        recording = RecipientServer.start(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                byte[] body;
+                try (InputStream in = Content.Source.asInputStream(request)) {
+                    body = in.readAllBytes();
+                }
+                captured.add(body);
+                try (PassiveRecipient.Answer a = recipient.handle(new ByteArrayInputStream(body), "text/xml")) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    a.writeTo(out);
+                    response.setStatus(a.status());
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.contentType());
+                    response.write(true, ByteBuffer.wrap(out.toByteArray()), callback);
+                }
+                return true;
+            }
+        });
+        service.intermediary().registerRecipient(recording.uri(), VENDOR.certificate(), VENDOR.certificate());
+        // the vendor's server, but registered with another signature certificate than the vendor signs with
+        service.intermediary().registerRecipient(URI.create(server.uri() + "/impostor"), VENDOR.certificate(),
+                OTHER.certificate());
     }
 
     @AfterAll
     static void stop() {
+        recording.close();
         server.close();
         sandbox.close();
     }
@@ -189,6 +225,43 @@ class PassiveRecipientTest {
             assertThatThrownBy(() -> client.mediate(toOther, server.uri()))
                     .isInstanceOfSatisfying(OsciFeedbackException.class,
                             e -> assertThat(e.feedbackCode()).isEqualTo(FeedbackCode.FORWARDING_FAILED_NOT_DELIVERED));
+        }
+    }
+
+    @Test
+    void replayOfAMessageCapturedOnTheWire_isRefusedWith9400_andNotHandledTwice() throws Exception {
+        int before = accepted.size();
+        try (OsciClient client = OsciParties.client(sandbox, service, CLIENT)) {
+            client.forward(request("once", new byte[3]), recording.uri(), null);
+        }
+        assertThat(accepted).hasSize(before + 1);
+        byte[] wire = captured.get(captured.size() - 1);
+        try (Http http = new Http()) {
+            Http.Answer a = http.send("POST", server.uri(), "text/xml", wire);
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.text()).contains("<osci:Code>9400</osci:Code>").contains("soap:Fault");
+        }
+        assertThat(accepted).hasSize(before + 1);
+    }
+
+    @Test
+    void recipientEndpoint_refusesGetWith405_andGarbageWithAFault() throws Exception {
+        try (Http http = new Http()) {
+            assertThat(http.get(server.uri()).status()).isEqualTo(405);
+        }
+        try (Http http = new Http()) {
+            Http.Answer a = http.send("POST", server.uri(), "text/xml", "<x/>".getBytes(StandardCharsets.US_ASCII));
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.text()).contains("<osci:Code>9100</osci:Code>");
+        }
+    }
+
+    @Test
+    void aRecipientAnswerNotSignedByTheRegisteredCertificate_isRefusedWith9807() {
+        try (OsciClient client = OsciParties.client(sandbox, service, CLIENT)) {
+            assertThatThrownBy(() -> client.mediate(request("x", new byte[1]), URI.create(server.uri() + "/impostor")))
+                    .isInstanceOfSatisfying(OsciFeedbackException.class,
+                            e -> assertThat(e.feedbackCode()).isEqualTo(FeedbackCode.RECIPIENT_SIGNATURE_INVALID));
         }
     }
 }

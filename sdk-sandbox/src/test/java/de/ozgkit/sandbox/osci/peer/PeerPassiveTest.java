@@ -28,6 +28,7 @@ import de.ozgkit.core.security.Identity;
 import de.ozgkit.messaging.Delivery;
 import de.ozgkit.messaging.MediatedReply;
 import de.ozgkit.messaging.MediationResult;
+import de.ozgkit.messaging.MessageMetaData;
 import de.ozgkit.messaging.OsciClient;
 import de.ozgkit.messaging.OsciIdentity;
 import de.ozgkit.messaging.OsciRecipient;
@@ -78,6 +79,33 @@ class PeerPassiveTest {
     static RecipientServer ozgkitRecipient;
     static RecipientServer peerRecipient;
     static final List<String> peerSaw = new CopyOnWriteArrayList<>();
+    static final List<MessageMetaData> received = new CopyOnWriteArrayList<>();
+
+    /**
+     * MessageMetaData 2.0.2 as the schema in the library's xsd-osci-messagemetadata.jar defines it, written by hand, as
+     * a document with XML declaration: the form the library's text API expects (what its JAXB marshaller writes).
+     */
+    static final String PEER_META = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><MessageMetaData xmlns=\"http://www.osci.eu/ws/2014/10/transport\""
+            + " xmlns:wsa=\"http://www.w3.org/2005/08/addressing\" TestMsg=\"true\">"
+            + "<DeliveryAttributes><Origin>2026-12-03T10:15:30Z</Origin></DeliveryAttributes>"
+            + "<Originators><Author><Identifier type=\"urn:de:xta:ebene:dvdv\" name=\"Stadt K\u00f6ln\">ags:05315000</Identifier>"
+            + "</Author></Originators>"
+            + "<Destinations><Reader><Identifier type=\"urn:de:xta:ebene:dvdv\">ags:09162000</Identifier></Reader></Destinations>"
+            + "<MsgIdentification><wsa:MessageID>urn:uuid:0b9c2b1e-1111-4c53-9d1c-0000000000aa</wsa:MessageID></MsgIdentification>"
+            + "<Qualifier><Subject>Anmeldung \u1e9e</Subject><Service>urn:xoev-de:xmeld:standard:xmeld</Service>"
+            + "<BusinessScenario><Undefined>XMELD</Undefined></BusinessScenario>"
+            + "<MessageType listURI=\"urn:de:payloadSchema:elementName\" listVersionID=\"1.0\""
+            + " payloadSchema=\"http://www.osci.de/xmeld\"><code xmlns=\"\">xmeld.0101</code></MessageType></Qualifier>"
+            + "<MsgSize>4711</MsgSize></MessageMetaData>";
+
+    /** The vendor's reply metadata: reader and author swapped, in reply to the request. */
+    static MessageMetaData replyTo(MessageMetaData m) {
+        return MessageMetaData.builder().author(m.reader()).reader(m.author())
+                .messageId("urn:uuid:0b9c2b1e-2222-4c53-9d1c-0000000000bb").inReplyTo(m.messageId())
+                .subject("Antwort " + m.subject()).service(m.service()).businessScenarioUndefined(m.businessScenarioUndefined())
+                .messageType(new MessageMetaData.Code("xmeld.0102", "Antwort", m.messageType().listUri(),
+                        m.messageType().listVersionId()), m.payloadSchema()).build();
+    }
 
     @BeforeAll
     static void start() {
@@ -95,6 +123,7 @@ class PeerPassiveTest {
 
                     @Override
                     public MediatedReply process(PassiveDelivery d) {
+                        d.messageMetaData().ifPresent(received::add);
                         ReceivedContainer c = d.delivery().containers().get(0);
                         String text = c.contents().get(0).text();
                         byte[] data;
@@ -103,11 +132,12 @@ class PeerPassiveTest {
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
-                        return MediatedReply.of("Antwort \u1e9e", de.ozgkit.messaging.ContentContainer.builder()
+                        return new MediatedReply("Antwort \u1e9e", List.of(de.ozgkit.messaging.ContentContainer.builder()
                                 .text("echo: " + text)
                                 .attachment(de.ozgkit.messaging.Attachment.ofBytes("echo.bin", data))
                                 .signedBy(identity(OZGKIT_VENDOR).signer())
-                                .encryptedFor(d.originatorCipherCertificate().orElseThrow()).build());
+                                .encryptedFor(d.originatorCipherCertificate().orElseThrow()).build()),
+                                d.messageMetaData().map(PeerPassiveTest::replyTo).orElse(null));
                     }
                 }).build();
         ozgkitRecipient = RecipientServer.start(ours);
@@ -161,6 +191,49 @@ class PeerPassiveTest {
         assertThat(reply.getContents()[0].getContentData()).isEqualTo("echo: " + TEXT);
         assertThat(reply.getContents()[1].getAttachment().getStream().readAllBytes()).isEqualTo(BYTES);
         assertThat(PeerClientTest.codes(new ExitDialog(dh).send().getFeedback())).containsExactly("0800");
+    }
+
+    @Test
+    void messageMetaData_roundTripsWithThePeer_typedOnTheOzgkitSide_rawOnThePeersSide() throws Exception {
+        Originator o = new Originator(PEER_CLIENT.signer(), PEER_CLIENT.decrypter());
+        DialogHandler dh = new DialogHandler(o, new Intermed(service.intermediary().signatureCertificate(),
+                service.intermediary().cipherCertificate(), base), new HttpTransport());
+        dh.setEncryption(true);
+        new InitDialog(dh).send();
+        MediateDelivery md = new MediateDelivery(dh, new Addressee(null, OZGKIT_VENDOR.certificate()),
+                ozgkitRecipient.uri().toString());
+        md.addMessageMetaDataXTA2V3(PEER_META);
+        ContentContainer c = new ContentContainer();
+        c.addContent(new Content("meta"));
+        c.addContent(new Content(new Attachment(new ByteArrayInputStream(new byte[] {0, 1}), "m.bin",
+                "http://www.w3.org/2009/xmlenc11#aes256-gcm")));
+        c.sign(new Author(PEER_CLIENT.signer(), null));
+        EncryptedDataOSCI enc = new EncryptedDataOSCI("http://www.w3.org/2009/xmlenc11#aes256-gcm", c);
+        enc.encrypt(new Reader(OZGKIT_VENDOR.certificate()));
+        md.addEncryptedData(enc);
+        ResponseToMediateDelivery r = md.send();
+        assertThat(PeerClientTest.codes(r.getFeedback())).as(java.util.Arrays.deepToString(r.getFeedback())).containsExactly("0801");
+        new ExitDialog(dh).send();
+
+        MessageMetaData got = received.get(received.size() - 1);
+        assertThat(got.author()).isEqualTo(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:05315000", "Stadt K\u00f6ln",
+                null));
+        assertThat(got.reader().identifier()).isEqualTo("ags:09162000");
+        assertThat(got.messageId()).isEqualTo("urn:uuid:0b9c2b1e-1111-4c53-9d1c-0000000000aa");
+        assertThat(got.subject()).isEqualTo("Anmeldung \u1e9e");
+        assertThat(got.businessScenarioUndefined()).isEqualTo("XMELD");
+        assertThat(got.messageType().code()).isEqualTo("xmeld.0101");
+        assertThat(got.payloadSchema()).isEqualTo("http://www.osci.de/xmeld");
+        assertThat(got.origin()).isEqualTo(java.time.Instant.parse("2026-12-03T10:15:30Z"));
+        assertThat(got.msgSize()).isEqualTo(4711L);
+        assertThat(got.testMsg()).isTrue();
+
+        // the reply's header reached the peer inside its signed answer
+        assertThat(r.getCustomHeaders()).hasSize(1);
+        String reply = r.getCustomHeaders()[0];
+        org.w3c.dom.Element e = de.ozgkit.core.xml.SecureXml.parse(new ByteArrayInputStream(
+                reply.getBytes(java.nio.charset.StandardCharsets.UTF_8))).getDocumentElement();
+        assertThat(de.ozgkit.messaging.internal.MetaDataXml.read(e)).isEqualTo(replyTo(got));
     }
 
     static OsciClient ozgkitClient() {

@@ -9,7 +9,9 @@ import de.ozgkit.messaging.Delivery;
 import de.ozgkit.messaging.FeedbackCode;
 import de.ozgkit.messaging.MediatedReply;
 import de.ozgkit.messaging.MediationResult;
+import de.ozgkit.messaging.MessageMetaData;
 import de.ozgkit.messaging.OsciClient;
+import de.ozgkit.messaging.OsciDialog;
 import de.ozgkit.messaging.OsciFeedbackException;
 import de.ozgkit.messaging.OsciMessageType;
 import de.ozgkit.messaging.OsciRecipient;
@@ -128,11 +130,11 @@ class PassiveRecipientTest {
             for (int i = 0; i < in.length; i++) {
                 reversed[i] = in[in.length - 1 - i];
             }
-            return MediatedReply.of("Bescheid \r\n \u1e9e", ContentContainer.builder()
+            return new MediatedReply("Bescheid \r\n \u1e9e", List.of(ContentContainer.builder()
                     .text("re: " + c.contents().get(0).text())
                     .attachment(Attachment.ofBytes("reply.bin", reversed))
                     .signedBy(OsciParties.identity(VENDOR).signer())
-                    .encryptedFor(d.originatorCipherCertificate().orElseThrow()).build());
+                    .encryptedFor(d.originatorCipherCertificate().orElseThrow()).build()), d.metaData());
         }
 
         private static byte[] read(ReceivedContainer c) {
@@ -262,6 +264,27 @@ class PassiveRecipientTest {
             assertThatThrownBy(() -> client.mediate(request("x", new byte[1]), URI.create(server.uri() + "/impostor")))
                     .isInstanceOfSatisfying(OsciFeedbackException.class,
                             e -> assertThat(e.feedbackCode()).isEqualTo(FeedbackCode.RECIPIENT_SIGNATURE_INVALID));
+        }
+    }
+
+    static final MessageMetaData META = MessageMetaData.builder()
+            .author(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:05315000", "K\u00f6ln <&>", null))
+            .reader(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:09162000", null, "Meldebeh\u00f6rde"))
+            .messageId("urn:uuid:6f0c9f4e-1b1a-4c53-9d1c-000000000002").subject("Betreff \u1e9e \ud83d\ude00 \r\n")
+            .service("urn:xoev-de:xmeld:standard:xmeld").businessScenarioUndefined("XMELD")
+            .messageType(new MessageMetaData.Code("xmeld.0101", null, "urn:de:payloadSchema:elementName", "1.0"),
+                    "http://www.osci.de/xmeld").build();
+
+    @Test
+    void messageMetaData_travelsWithForwardAndMediate_andComesBackWithTheReply() {
+        try (OsciClient client = OsciParties.client(sandbox, service, CLIENT)) {
+            StoreReceipt r = client.forward(request("meta", new byte[1]), server.uri(), META);
+            assertThat(accepted.stream().filter(x -> x.delivery().messageId().equals(r.messageId())).findFirst().orElseThrow()
+                    .messageMetaData()).contains(META);
+            try (OsciDialog d = client.openDialog();
+                 MediationResult m = d.mediate(request("meta", new byte[1]), server.uri(), META)) {
+                assertThat(m.metaData()).isEqualTo(META);
+            }
         }
     }
 }

@@ -80,6 +80,7 @@ class PeerPassiveTest {
     static RecipientServer peerRecipient;
     static final List<String> peerSaw = new CopyOnWriteArrayList<>();
     static final List<MessageMetaData> received = new CopyOnWriteArrayList<>();
+    static final List<String> ozgkitSaw = new CopyOnWriteArrayList<>();
 
     /**
      * MessageMetaData 2.0.2 as the schema in the library's xsd-osci-messagemetadata.jar defines it, written by hand, as
@@ -119,6 +120,14 @@ class PeerPassiveTest {
                 .handler(new OsciRecipient() {
                     @Override
                     public void accept(PassiveDelivery d) {
+                        ReceivedContainer c = d.delivery().containers().get(0);
+                        try (InputStream in = c.attachments().get(0).openStream()) {
+                            ozgkitSaw.add(d.delivery().subject().orElse("") + "|" + c.contents().get(0).text() + "|"
+                                    + java.util.Arrays.equals(in.readAllBytes(), BYTES) + "|"
+                                    + c.signatures().get(0).author().equals(PEER_CLIENT.certificate()));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
                     }
 
                     @Override
@@ -234,6 +243,31 @@ class PeerPassiveTest {
         org.w3c.dom.Element e = de.ozgkit.core.xml.SecureXml.parse(new ByteArrayInputStream(
                 reply.getBytes(java.nio.charset.StandardCharsets.UTF_8))).getDocumentElement();
         assertThat(de.ozgkit.messaging.internal.MetaDataXml.read(e)).isEqualTo(replyTo(got));
+    }
+
+    @Test
+    void peerClient_forwardDelivery_toOzgkitRecipient_isAcceptedWithReception() throws Exception {
+        Originator o = new Originator(PEER_CLIENT.signer(), PEER_CLIENT.decrypter());
+        DialogHandler dh = new DialogHandler(o, new Intermed(service.intermediary().signatureCertificate(),
+                service.intermediary().cipherCertificate(), base), new HttpTransport());
+        dh.setEncryption(true);
+        String id = new de.osci.osci12.messagetypes.GetMessageId(dh).send().getMessageId();
+        de.osci.osci12.messagetypes.ForwardDelivery fd = new de.osci.osci12.messagetypes.ForwardDelivery(dh,
+                new Addressee(null, OZGKIT_VENDOR.certificate()), ozgkitRecipient.uri().toString(), id);
+        fd.setSubject("Weiterleitung \u00e4");
+        ContentContainer c = new ContentContainer();
+        c.addContent(new Content(TEXT));
+        c.addContent(new Content(new Attachment(new ByteArrayInputStream(BYTES), "antrag.bin",
+                "http://www.w3.org/2009/xmlenc11#aes256-gcm")));
+        c.sign(new Author(PEER_CLIENT.signer(), null));
+        EncryptedDataOSCI enc = new EncryptedDataOSCI("http://www.w3.org/2009/xmlenc11#aes256-gcm", c);
+        enc.encrypt(new Reader(OZGKIT_VENDOR.certificate()));
+        fd.addEncryptedData(enc);
+        de.osci.osci12.messagetypes.ResponseToForwardDelivery r = fd.send();
+        assertThat(PeerClientTest.codes(r.getFeedback())).containsExactly("0800");
+        assertThat(r.getMessageId()).isEqualTo(id);
+        assertThat(r.getTimestampReception()).isNotNull();
+        assertThat(ozgkitSaw).contains("Weiterleitung \u00e4|" + TEXT + "|true|true");
     }
 
     static OsciClient ozgkitClient() {

@@ -17,7 +17,7 @@ package de.ozgkit.messaging;
  *     }
  *     public MediatedReply process(PassiveDelivery d) {
  *         return MediatedReply.of("Bescheid", ContentContainer.builder().text(answerTo(d))
- *                 .signedBy(me.signer()).encryptedFor(d.originatorCipher().orElseThrow()).build());
+ *                 .signedBy(me.signer()).encryptedFor(d.originatorCipherCertificate().orElseThrow()).build());
  *     }
  * };
  * }</pre>

@@ -21,6 +21,27 @@
  * }
  * }</pre>
  *
+ * <p>The Fachverfahren's side of ForwardDelivery and MediateDelivery is a {@link
+ * de.ozgkit.messaging.PassiveRecipient}: the intermediary hands it deliveries and requests, an
+ * {@link de.ozgkit.messaging.OsciRecipient} takes them and answers:
+ *
+ * <pre>{@code
+ * PassiveRecipient recipient = PassiveRecipient.builder().identity(me)
+ *         .intermediary(intermediaryCipherCert, intermediarySignatureCert)
+ *         .handler(new OsciRecipient() {
+ *             public void accept(PassiveDelivery d) { inbox.add(d.delivery()); }
+ *             public MediatedReply process(PassiveDelivery d) {
+ *                 return MediatedReply.of("Auskunft", ContentContainer.builder().text(lookup(d))
+ *                         .signedBy(me.signer()).encryptedFor(d.originatorCipher()).build());
+ *             }
+ *         }).build();
+ * server.setHandler(new OsciRecipientHandler(recipient));          // Jetty 12, de.ozgkit.messaging.jetty
+ *
+ * try (MediationResult r = osci.mediate(request, recipientUri)) {  // the requester's side
+ *     String answer = r.reply().containers().get(0).contents().get(0).text();
+ * }
+ * }</pre>
+ *
  * <p>Every failed check is an {@link de.ozgkit.messaging.OsciException} whose
  * {@link de.ozgkit.messaging.OsciException#check() check} names the protection that refused the
  * message; the wire format is described in {@code docs/messaging.md}.

@@ -118,55 +118,82 @@ public record MessageMetaData(Instant origin, Party author, Party reader, String
         private Builder() {
         }
 
-        /** @param t DeliveryAttributes/Origin @return this builder */
+        /**
+         * @param t DeliveryAttributes/Origin
+         * @return this builder
+         */
         public Builder origin(Instant t) {
             this.origin = t;
             return this;
         }
 
-        /** @param p the author @return this builder */
+        /**
+         * @param p the author
+         * @return this builder
+         */
         public Builder author(Party p) {
             this.author = p;
             return this;
         }
 
-        /** @param p the reader @return this builder */
+        /**
+         * @param p the reader
+         * @return this builder
+         */
         public Builder reader(Party p) {
             this.reader = p;
             return this;
         }
 
-        /** @param id the message id (a URI) @return this builder */
+        /**
+         * @param id the message id (a URI)
+         * @return this builder
+         */
         public Builder messageId(String id) {
             this.messageId = id;
             return this;
         }
 
-        /** @param ids the message ids answered @return this builder */
+        /**
+         * @param ids the message ids answered
+         * @return this builder
+         */
         public Builder inReplyTo(String... ids) {
             this.inReplyTo = List.of(ids);
             return this;
         }
 
-        /** @param s the subject @return this builder */
+        /**
+         * @param s the subject
+         * @return this builder
+         */
         public Builder subject(String s) {
             this.subject = s;
             return this;
         }
 
-        /** @param uri the service @return this builder */
+        /**
+         * @param uri the service
+         * @return this builder
+         */
         public Builder service(String uri) {
             this.service = uri;
             return this;
         }
 
-        /** @param c the business scenario from a code list @return this builder */
+        /**
+         * @param c the business scenario from a code list
+         * @return this builder
+         */
         public Builder businessScenario(Code c) {
             this.businessScenario = c;
             return this;
         }
 
-        /** @param s the business scenario not from a code list @return this builder */
+        /**
+         * @param s the business scenario not from a code list
+         * @return this builder
+         */
         public Builder businessScenarioUndefined(String s) {
             this.businessScenarioUndefined = s;
             return this;
@@ -183,13 +210,19 @@ public record MessageMetaData(Instant origin, Party author, Party reader, String
             return this;
         }
 
-        /** @param bytes MsgSize @return this builder */
+        /**
+         * @param bytes MsgSize
+         * @return this builder
+         */
         public Builder msgSize(Long bytes) {
             this.msgSize = bytes;
             return this;
         }
 
-        /** @param test the TestMsg flag @return this builder */
+        /**
+         * @param test the TestMsg flag
+         * @return this builder
+         */
         public Builder testMsg(boolean test) {
             this.testMsg = test;
             return this;

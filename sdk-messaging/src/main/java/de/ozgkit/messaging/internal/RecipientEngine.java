@@ -130,6 +130,13 @@ public final class RecipientEngine<A> {
 
     private A handle(IncomingMessage msg) {
         msg.verifySignature("ClientSignature", intermediarySignature);
+        Instant now = clock.instant();
+        if (now.isBefore(intermediarySignature.getNotBefore().toInstant())
+                || now.isAfter(intermediarySignature.getNotAfter().toInstant())) {
+            throw new OsciException(OsciCheck.CERTIFICATE, "the intermediary's signature certificate is not valid at " + now
+                    + " (valid " + intermediarySignature.getNotBefore().toInstant() + " to "
+                    + intermediarySignature.getNotAfter().toInstant() + ")");
+        }
         OsciMessageType type;
         String schema;
         if (msg.header("acceptDelivery").isPresent()) {

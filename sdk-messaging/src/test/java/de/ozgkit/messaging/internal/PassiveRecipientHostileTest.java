@@ -52,7 +52,11 @@ class PassiveRecipientHostileTest {
     final List<OsciException> refused = new CopyOnWriteArrayList<>();
 
     PassiveRecipient recipient(long maxBytes) {
-        return PassiveRecipient.builder().identity(identity(READER))
+        return recipient(maxBytes, java.time.Clock.systemUTC());
+    }
+
+    PassiveRecipient recipient(long maxBytes, java.time.Clock clock) {
+        return PassiveRecipient.builder().identity(identity(READER)).clock(clock)
                 .intermediary(INTERMEDIARY.certificate(), INTERMEDIARY.certificate()).maxMessageBytes(maxBytes)
                 .handler(new OsciRecipient() {
                     @Override
@@ -285,5 +289,26 @@ class PassiveRecipientHostileTest {
         assertThat(send(r, message("processDelivery", content("m", new byte[1], READER), INTERMEDIARY, "c12", s -> s, meta)))
                 .isEqualTo("feedback 0800");
         assertThat(handled.get(0).messageMetaData()).contains(meta);
+    }
+
+    @Test
+    void aHeaderBlockAddedAfterSigning_isRefusedWith9602() throws Exception {
+        String m = latin1(process("c13"));
+        String extra = "<osci:DesiredLanguages" + OsciXml.NS_DECLS + " Id=\"injected\" LanguagesList=\"en\" soap:actor=\""
+                + OsciXml.ACTOR_NEXT + "\" soap:mustUnderstand=\"1\"></osci:DesiredLanguages>";
+        String wrapped = m.replace("</soap:Header>", extra + "</soap:Header>");
+        assertThat(wrapped).isNotEqualTo(m);
+        assertThat(send(recipient(1 << 20), latin1(wrapped))).isEqualTo("fault 9602");
+        assertThat(refused).singleElement().extracting(OsciException::check).isEqualTo(OsciCheck.SIGNED_PARTS);
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void anExpiredIntermediaryCertificate_isRefusedWith9710() throws Exception {
+        PassiveRecipient r = recipient(1 << 20, java.time.Clock.fixed(INTERMEDIARY.certificate().getNotAfter().toInstant()
+                .plusSeconds(1), java.time.ZoneOffset.UTC));
+        assertThat(send(r, process("c14"))).isEqualTo("fault 9710");
+        assertThat(refused).singleElement().extracting(OsciException::check).isEqualTo(OsciCheck.CERTIFICATE);
+        assertThat(handled).isEmpty();
     }
 }

@@ -21,7 +21,14 @@ import de.ozgkit.messaging.ReceivedContainer;
 import de.ozgkit.messaging.StoreReceipt;
 import de.ozgkit.sandbox.Sandbox;
 import de.ozgkit.testkit.IssuedCertificate;
+import de.ozgkit.messaging.OsciIdentity;
+import de.ozgkit.messaging.internal.Certs;
+import de.ozgkit.messaging.internal.ControlBlock;
+import de.ozgkit.messaging.internal.Headers;
+import de.ozgkit.messaging.internal.OsciXml;
+import de.ozgkit.messaging.internal.OutgoingMessage;
 import de.ozgkit.sandbox.Http;
+import java.security.cert.X509Certificate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -285,6 +292,56 @@ class PassiveRecipientTest {
                  MediationResult m = d.mediate(request("meta", new byte[1]), server.uri(), META)) {
                 assertThat(m.metaData()).isEqualTo(META);
             }
+        }
+    }
+
+    @Test
+    void forward_withAUsedMessageId_isRefusedWith9801_andAnUnreachableRecipientWith9809() throws Exception {
+        try (OsciClient client = OsciParties.client(sandbox, service, CLIENT)) {
+            de.ozgkit.messaging.MessageId id = client.getMessageId();
+            Delivery d = Delivery.builder().addressee(VENDOR.certificate()).messageId(id)
+                    .container(ContentContainer.builder().text("once").build()).build();
+            client.forward(d, server.uri(), null);
+            assertThatThrownBy(() -> client.forward(d, server.uri(), null))
+                    .isInstanceOfSatisfying(OsciFeedbackException.class,
+                            e -> assertThat(e.feedbackCode()).isEqualTo(FeedbackCode.MESSAGE_ID_INVALID));
+            int closedPort;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closedPort = s.getLocalPort();
+            }
+            URI gone = URI.create("http://127.0.0.1:" + closedPort + "/osci-recipient");
+            service.intermediary().registerRecipient(gone, VENDOR.certificate(), VENDOR.certificate());
+            assertThatThrownBy(() -> client.mediate(request("x", new byte[1]), gone))
+                    .isInstanceOfSatisfying(OsciFeedbackException.class,
+                            e -> assertThat(e.feedbackCode()).isEqualTo(FeedbackCode.FORWARDING_FAILED_NOT_DELIVERED));
+        }
+    }
+
+    @Test
+    void mediateDelivery_outsideAnExplicitDialog_writtenFromTheSchema_isRefusedWith9802() throws Exception {
+        OsciIdentity me = OsciParties.identity(CLIENT);
+        X509Certificate cipher = CLIENT.certificate();
+        String sigRef = Certs.refId("originator_signature", cipher);
+        OutgoingMessage req = new OutgoingMessage("soapMediateDelivery.xsd")
+                .header(new ControlBlock(null, 0, null, ControlBlock.newChallenge()).toXml())
+                .header(Headers.desiredLanguages("de"))
+                .header("<osci:mediateDelivery" + OsciXml.NS_DECLS + " Id=\"mediatedelivery\" soap:actor=\"" + OsciXml.ACTOR_NEXT
+                        + "\" soap:mustUnderstand=\"1\"><osci:ContentReceiver URI=\"" + server.uri()
+                        + "\"></osci:ContentReceiver></osci:mediateDelivery>")
+                .header(Headers.nonIntermediaryCertificates(List.of(
+                        new Headers.CertEntry("CipherCertificateOriginator", Certs.refId("originator_cipher", cipher), cipher),
+                        new Headers.CertEntry("CipherCertificateAddressee", Certs.refId("addressee_cipher", VENDOR.certificate()),
+                                VENDOR.certificate()),
+                        new Headers.CertEntry("SignatureCertificateOriginator", sigRef, cipher))))
+                .body(Headers.body("<osci:ContentPackage><osci:ContentContainer" + OsciXml.NS_DECLS + " Id=\"contentcontainer0\">"
+                        + "<osci:Content><osci:Base64Content Id=\"content0\">eA==</osci:Base64Content></osci:Content>"
+                        + "</osci:ContentContainer></osci:ContentPackage>"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        req.write(out, req.soap(me.signer(), OutgoingMessage.SignatureKind.CLIENT, sigRef));
+        try (Http http = new Http()) {
+            Http.Answer a = http.send("POST", sandbox.baseUri(OsciIntermediaryService.NAME), "text/xml", out.toByteArray());
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.text()).contains("soap:Fault").contains("<osci:Code>9802</osci:Code>");
         }
     }
 }

@@ -93,7 +93,9 @@ final class Mediation {
     static MediationResult mediate(DefaultOsciClient client, DefaultOsciClient.Dialog dialog, Delivery delivery, URI receiver,
                                    MessageMetaData meta, Decrypter... readers) {
         Crypto.requireStrongKey(delivery.addressee(), "addressee's cipher certificate");
-        MessageId id = delivery.messageId();
+        // the schema carries a subject only together with a message id
+        MessageId id = delivery.messageId() != null || delivery.subject() == null ? delivery.messageId()
+                : client.recovering(client::getMessageId);
         ContentWriter.Result content = ContentWriter.write(delivery.containers());
         IncomingMessage answer;
         try {

@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -346,9 +345,5 @@ final class PassiveForwarding {
             contentType[0] = ex.response().headers().first("Content-Type").orElse(null);
         }
         return IncomingMessage.parseOwned(body, contentType[0], im.identity().decrypter(), im.limits());
-    }
-
-    Optional<Recipient> find(String uri) {
-        return Optional.ofNullable(recipients.get(uri));
     }
 }

@@ -71,6 +71,7 @@ class PassiveRecipientTest {
     static final List<PassiveDelivery> accepted = new CopyOnWriteArrayList<>();
     static final List<String> acceptedTexts = new CopyOnWriteArrayList<>();
     static final List<byte[]> acceptedBytes = new CopyOnWriteArrayList<>();
+    static final List<String> processedSubjects = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -125,6 +126,7 @@ class PassiveRecipientTest {
 
         @Override
         public MediatedReply process(PassiveDelivery d) {
+            d.delivery().subject().ifPresent(processedSubjects::add);
             ReceivedContainer c = d.delivery().containers().get(0);
             if (c.contents().get(0).text().equals("refuse")) {
                 throw new OsciFeedbackException("9805", List.of(), "the vendor refuses");
@@ -169,6 +171,8 @@ class PassiveRecipientTest {
              MediationResult r = client.mediate(request(HOSTILE_TEXT, BINARY), server.uri())) {
             assertThat(r.feedback()).extracting(f -> f.code()).containsExactly("0801");
             assertThat(r.requestCard().receptionTime()).isPresent();
+            assertThat(r.requestCard().subject()).isEqualTo("Antrag <&> \r\n \ud83d\ude00");
+            assertThat(processedSubjects).contains("Antrag <&> \r\n \ud83d\ude00");
             r.requestCard().verify();
             r.reply().processCard().orElseThrow().verify();
             assertThat(r.reply().subject()).contains("Bescheid \r\n \u1e9e");

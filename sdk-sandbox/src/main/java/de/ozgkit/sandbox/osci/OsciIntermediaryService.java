@@ -31,7 +31,10 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The sandbox's OSCI intermediary, listed as {@code osci-intermediary http://127.0.0.1:<port>/osci}:
  * OSCI requests are POSTed to that URI itself; its certificates are served as PEM at
- * {@code {base}/certificates/cipher.pem} and {@code {base}/certificates/signature.pem}.
+ * {@code {base}/certificates/cipher.pem} and {@code {base}/certificates/signature.pem}; passive
+ * recipients are registered with {@link OsciIntermediary#registerRecipient} or by a POST to
+ * {@code {base}/recipients} with the JSON members {@code uri}, {@code cipherCertificate} and
+ * {@code signatureCertificate} (PEM).
  *
  * <p>Its keys are generated at start (RSA 2048, self-signed) unless given. Deliveries
  * are kept in a folder, by default a temporary one that is deleted when the sandbox stops; give a
@@ -132,6 +135,8 @@ public final class OsciIntermediaryService implements SandboxService {
             }
             return true;
         }));
+        context.routes().addMapping(new UriTemplatePathSpec("/recipients"),
+                new MethodHandler().post(new RecipientRegistration(im)::register));
         context.routes().addMapping(new UriTemplatePathSpec("/certificates/cipher.pem"), new MethodHandler().get(
                 (request, response, callback) -> pem(response, callback, im.cipherCertificate())));
         context.routes().addMapping(new UriTemplatePathSpec("/certificates/signature.pem"), new MethodHandler().get(

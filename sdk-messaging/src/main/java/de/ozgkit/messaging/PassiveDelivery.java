@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A delivery an intermediary handed to a passive recipient, checked and decrypted.
+ * A delivery an intermediary handed to a passive recipient, checked and decrypted. Its process card
+ * came inside the message whose intermediary signature the recipient checked; it carries no
+ * evidence of its own ({@link ProcessCard#verify()} does not apply).
  *
  * @param type                {@link OsciMessageType#ACCEPT_DELIVERY} (forwarded) or
  *                            {@link OsciMessageType#PROCESS_DELIVERY} (awaits a reply)

@@ -100,6 +100,12 @@ class PassiveRecipientHostileTest {
     /** A ProcessDelivery (or AcceptDelivery) as the intermediary sends it, signed by {@code signer}. */
     static byte[] message(String type, List<ContentContainer> containers, IssuedCertificate signer, String challenge,
                           UnaryOperator<String> tamperBody, MessageMetaData meta) {
+        return messageWithHeader(type, containers, signer, challenge, tamperBody,
+                meta == null ? null : MetaDataXml.write(meta));
+    }
+
+    static byte[] messageWithHeader(String type, List<ContentContainer> containers, IssuedCertificate signer, String challenge,
+                                    UnaryOperator<String> tamperBody, String metaHeader) {
         ContentWriter.Result content = ContentWriter.write(containers);
         OsciIdentity im = identity(signer);
         List<Headers.CertEntry> certs = new ArrayList<>(content.certificates());
@@ -122,8 +128,8 @@ class PassiveRecipientHostileTest {
                 .header("<osci:" + type + OsciXml.NS_DECLS + " Id=\"" + type.toLowerCase() + "\" soap:actor=\"" + OsciXml.ACTOR_NEXT
                         + "\" soap:mustUnderstand=\"1\">" + ProcessCardXml.write(card) + "</osci:" + type + ">")
                 .header(ic.toString()).header(Headers.nonIntermediaryCertificates(certs));
-        if (meta != null) {
-            m.header(MetaDataXml.write(meta));
+        if (metaHeader != null) {
+            m.header(metaHeader);
         }
         m.body(Headers.body(tamperBody.apply(content.contentPackage())));
         content.attachments().forEach(m::attachment);
@@ -309,6 +315,24 @@ class PassiveRecipientHostileTest {
                 .plusSeconds(1), java.time.ZoneOffset.UTC));
         assertThat(send(r, process("c14"))).isEqualTo("fault 9710");
         assertThat(refused).singleElement().extracting(OsciException::check).isEqualTo(OsciCheck.CERTIFICATE);
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void malformedMessageMetaData_isRefusedWith9100() throws Exception {
+        String noQualifier = "<m:MessageMetaData" + OsciXml.NS_DECLS + " xmlns:m=\"" + MetaDataXml.NS + "\" Id=\"MetaData\">"
+                + "<m:DeliveryAttributes></m:DeliveryAttributes></m:MessageMetaData>";
+        String badSize = MetaDataXml.write(MessageMetaData.builder()
+                .author(new MessageMetaData.Party("t", "a", null, null)).reader(new MessageMetaData.Party("t", "b", null, null))
+                .messageId("urn:x").service("urn:s").businessScenarioUndefined("X")
+                .messageType(new MessageMetaData.Code("c", null, "urn:l", "1"), "urn:p").msgSize(5L).build())
+                .replace("<m:MsgSize>5</m:MsgSize>", "<m:MsgSize>99999999999999999999999</m:MsgSize>");
+        PassiveRecipient r = recipient(1 << 20);
+        assertThat(send(r, messageWithHeader("processDelivery", content("x", new byte[1], READER), INTERMEDIARY, "c15",
+                s -> s, noQualifier))).isEqualTo("fault 9100");
+        assertThat(send(r, messageWithHeader("processDelivery", content("x", new byte[1], READER), INTERMEDIARY, "c16",
+                s -> s, badSize))).isEqualTo("fault 9100");
+        assertThat(refused).extracting(OsciException::check).containsExactly(OsciCheck.STRUCTURE, OsciCheck.STRUCTURE);
         assertThat(handled).isEmpty();
     }
 }

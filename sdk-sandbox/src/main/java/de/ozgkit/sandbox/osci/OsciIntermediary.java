@@ -142,6 +142,11 @@ public final class OsciIntermediary {
         passive.register(uri, cipher, signature);
     }
 
+    /** Releases the connections to registered passive recipients (when the sandbox stops). */
+    void closeRecipients() {
+        passive.close();
+    }
+
     /** @return the certificate clients encrypt requests for */
     public X509Certificate cipherCertificate() {
         return identity.decrypter().certificate();

@@ -128,6 +128,7 @@ public final class OsciIntermediaryService implements SandboxService {
         OsciIntermediary im = new OsciIntermediary(keys, new Mailbox(dir), context.clock(), IncomingMessage.Limits.DEFAULT,
                 strict);
         this.intermediary = im;
+        context.onClose(im::closeRecipients);
         context.routes().addMapping(new UriTemplatePathSpec("/"), new MethodHandler().post((request, response, callback) -> {
             try (InputStream in = Content.Source.asInputStream(request);
                  OsciIntermediary.Answer a = im.handle(in, request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {

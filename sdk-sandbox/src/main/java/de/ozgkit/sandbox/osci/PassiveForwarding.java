@@ -71,7 +71,16 @@ final class PassiveForwarding {
     void register(URI uri, X509Certificate cipher, X509Certificate signature) {
         OzgClientConfig config = OzgClientConfig.builder().baseUri(uri).retryPolicy(RetryPolicy.none())
                 .maxResponseBytes((int) Math.min(Integer.MAX_VALUE, im.limits().maxMessageBytes())).build();
-        recipients.put(uri.toString(), new Recipient(uri, cipher, signature, new HttpPipeline(config)));
+        Recipient old = recipients.put(uri.toString(), new Recipient(uri, cipher, signature, new HttpPipeline(config)));
+        if (old != null) {
+            old.http().close();
+        }
+    }
+
+    /** Releases the connections to the recipients. */
+    void close() {
+        recipients.values().forEach(r -> r.http().close());
+        recipients.clear();
     }
 
     OutgoingMessage forward(OsciIntermediary.Request r) throws Conversations.Refused {

@@ -348,4 +348,25 @@ class PassiveRecipientTest {
             assertThat(a.text()).contains("soap:Fault").contains("<osci:Code>9802</osci:Code>");
         }
     }
+
+    @Test
+    void concurrentMediations_eachGetTheirOwnReply() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try (OsciClient client = OsciParties.client(sandbox, service, CLIENT)) {
+            List<java.util.concurrent.Future<String>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String text = "parallel " + i + " \u1e9e";
+                replies.add(pool.submit(() -> {
+                    try (MediationResult r = client.mediate(request(text, new byte[] {1}), server.uri())) {
+                        return r.reply().containers().get(0).contents().get(0).text();
+                    }
+                }));
+            }
+            for (int i = 0; i < 6; i++) {
+                assertThat(replies.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("re: parallel " + i + " \u1e9e");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -10,6 +10,10 @@ import java.util.Objects;
  * custom SOAP header block of StoreDelivery, ForwardDelivery, MediateDelivery and their answers:
  * who sends to whom, which service and message type, a message id for replies.
  *
+ * <p>Values that travel as XML attributes (party type, name and category, code list URI and
+ * version, payload schema) must not contain {@code >}: the OSCI library canonicalizes it
+ * differently from Canonical XML and would refuse the message's signature.
+ *
  * <p>The typed members cover the elements the schema requires and the common optional ones;
  * {@link de.ozgkit.messaging.internal.MetaDataXml} writes and reads them.
  *
@@ -59,6 +63,18 @@ public record MessageMetaData(Instant origin, Party author, Party reader, String
         if (msgSize != null && msgSize <= 0) {
             throw new OsciException(OsciCheck.STRUCTURE, "MsgSize must be positive, was " + msgSize);
         }
+        attribute("payloadSchema", payloadSchema);
+    }
+
+    /**
+     * Refuses {@code >} in a value written as an XML attribute: the OSCI library canonicalizes it as
+     * {@code &gt;} where Canonical XML keeps it, so its signature check would fail on the message.
+     */
+    static void attribute(String name, String value) {
+        if (value != null && value.indexOf('>') >= 0) {
+            throw new OsciException(OsciCheck.STRUCTURE, "MessageMetaData " + name + " must not contain '>': the OSCI"
+                    + " library would not verify the signature over it");
+        }
     }
 
     /**
@@ -74,6 +90,9 @@ public record MessageMetaData(Instant origin, Party author, Party reader, String
         public Party {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(identifier, "identifier");
+            attribute("type", type);
+            attribute("name", name);
+            attribute("category", category);
         }
     }
 
@@ -91,6 +110,8 @@ public record MessageMetaData(Instant origin, Party author, Party reader, String
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(listUri, "listUri");
             Objects.requireNonNull(listVersionId, "listVersionId");
+            attribute("listURI", listUri);
+            attribute("listVersionID", listVersionId);
         }
     }
 

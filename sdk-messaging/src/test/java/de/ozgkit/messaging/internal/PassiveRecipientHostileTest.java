@@ -283,7 +283,7 @@ class PassiveRecipientHostileTest {
     @Test
     void messageMetaData_isWrittenAndReadTyped() throws Exception {
         MessageMetaData meta = MessageMetaData.builder().origin(Instant.parse("2026-12-03T10:15:30.123Z"))
-                .author(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:05315000", "Köln <&>", null))
+                .author(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:05315000", "K\u00f6ln <&\"'", null))
                 .reader(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:09162000", null, "Meldebehörde"))
                 .messageId("urn:uuid:6f0c9f4e-1b1a-4c53-9d1c-000000000001").inReplyTo("urn:uuid:a", "urn:uuid:b")
                 .subject("Betreff \u1e9e \ud83d\ude00").service("urn:xoev-de:xmeld:standard:xmeld")
@@ -334,5 +334,15 @@ class PassiveRecipientHostileTest {
                 s -> s, badSize))).isEqualTo("fault 9100");
         assertThat(refused).extracting(OsciException::check).containsExactly(OsciCheck.STRUCTURE, OsciCheck.STRUCTURE);
         assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void messageMetaData_refusesGreaterThanInAttributeValues() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MessageMetaData.Party("t", "id", "a > b", null))
+                .isInstanceOfSatisfying(OsciException.class, e -> assertThat(e.check()).isEqualTo(OsciCheck.STRUCTURE));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MessageMetaData.Code("c", null, "urn:>", "1"))
+                .isInstanceOf(OsciException.class);
+        // in element text it is fine
+        assertThat(new MessageMetaData.Party("t", "a > b", null, null).identifier()).isEqualTo("a > b");
     }
 }

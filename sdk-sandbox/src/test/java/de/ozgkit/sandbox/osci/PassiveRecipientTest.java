@@ -279,7 +279,7 @@ class PassiveRecipientTest {
     }
 
     static final MessageMetaData META = MessageMetaData.builder()
-            .author(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:05315000", "K\u00f6ln <&>", null))
+            .author(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:05315000", "K\u00f6ln <&\"'", null))
             .reader(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:09162000", null, "Meldebeh\u00f6rde"))
             .messageId("urn:uuid:6f0c9f4e-1b1a-4c53-9d1c-000000000002").subject("Betreff \u1e9e \ud83d\ude00 \r\n")
             .service("urn:xoev-de:xmeld:standard:xmeld").businessScenarioUndefined("XMELD")

@@ -81,6 +81,7 @@ class PeerPassiveTest {
     static final List<String> peerSaw = new CopyOnWriteArrayList<>();
     static final List<MessageMetaData> received = new CopyOnWriteArrayList<>();
     static final List<String> ozgkitSaw = new CopyOnWriteArrayList<>();
+    static final List<String> peerMeta = new CopyOnWriteArrayList<>();
 
     /**
      * MessageMetaData 2.0.2 as the schema in the library's xsd-osci-messagemetadata.jar defines it, written by hand, as
@@ -225,6 +226,17 @@ class PeerPassiveTest {
         new ExitDialog(dh).send();
 
         MessageMetaData got = received.get(received.size() - 1);
+        assertIsPeerMeta(got);
+
+        // the reply's header reached the peer inside its signed answer
+        assertThat(r.getCustomHeaders()).hasSize(1);
+        String reply = r.getCustomHeaders()[0];
+        org.w3c.dom.Element e = de.ozgkit.core.xml.SecureXml.parse(new ByteArrayInputStream(
+                reply.getBytes(java.nio.charset.StandardCharsets.UTF_8))).getDocumentElement();
+        assertThat(de.ozgkit.messaging.internal.MetaDataXml.read(e)).isEqualTo(replyTo(got));
+    }
+
+    static void assertIsPeerMeta(MessageMetaData got) {
         assertThat(got.author()).isEqualTo(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:05315000", "Stadt K\u00f6ln",
                 null));
         assertThat(got.reader().identifier()).isEqualTo("ags:09162000");
@@ -236,13 +248,26 @@ class PeerPassiveTest {
         assertThat(got.origin()).isEqualTo(java.time.Instant.parse("2026-12-03T10:15:30Z"));
         assertThat(got.msgSize()).isEqualTo(4711L);
         assertThat(got.testMsg()).isTrue();
+    }
 
-        // the reply's header reached the peer inside its signed answer
-        assertThat(r.getCustomHeaders()).hasSize(1);
-        String reply = r.getCustomHeaders()[0];
+    @Test
+    void messageMetaData_fromTheOzgkitClient_reachesThePeerRecipient_andItsReplyHeaderComesBackTyped() throws Exception {
+        MessageMetaData meta = replyTo(MessageMetaData.builder()
+                .author(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:09162000", null, null))
+                .reader(new MessageMetaData.Party("urn:de:xta:ebene:dvdv", "ags:05315000", "K\u00f6ln <&\"'", null))
+                .messageId("urn:uuid:0b9c2b1e-3333-4c53-9d1c-0000000000cc").subject("Frage \u1e9e")
+                .service("urn:xoev-de:xmeld:standard:xmeld").businessScenarioUndefined("XMELD")
+                .messageType(new MessageMetaData.Code("xmeld.0100", null, "urn:de:payloadSchema:elementName", "1.0"),
+                        "http://www.osci.de/xmeld").build());
+        int before = peerMeta.size();
+        try (OsciClient client = ozgkitClient(); de.ozgkit.messaging.OsciDialog d = client.openDialog();
+             MediationResult r = d.mediate(ozgkitRequest(), peerRecipient.uri(), meta)) {
+            assertIsPeerMeta(r.metaData());
+        }
+        String atPeer = peerMeta.get(before);
         org.w3c.dom.Element e = de.ozgkit.core.xml.SecureXml.parse(new ByteArrayInputStream(
-                reply.getBytes(java.nio.charset.StandardCharsets.UTF_8))).getDocumentElement();
-        assertThat(de.ozgkit.messaging.internal.MetaDataXml.read(e)).isEqualTo(replyTo(got));
+                atPeer.getBytes(java.nio.charset.StandardCharsets.UTF_8))).getDocumentElement();
+        assertThat(de.ozgkit.messaging.internal.MetaDataXml.read(e)).isEqualTo(meta);
     }
 
     @Test
@@ -332,6 +357,10 @@ class PeerPassiveTest {
                     peerSaw.add("process:" + text);
                     ResponseToProcessDelivery rsp = new ResponseToProcessDelivery(pd);
                     rsp.setFeedback(new String[] {"0800"});
+                    if (pd.getCustomHeaders().length > 0) {
+                        peerMeta.addAll(java.util.Arrays.asList(pd.getCustomHeaders()));
+                        rsp.addMessageMetaDataXTA2V3(PEER_META);
+                    }
                     rsp.setSubject("Peer-Antwort");
                     ContentContainer c = new ContentContainer();
                     c.addContent(new Content("peer echo: " + text));

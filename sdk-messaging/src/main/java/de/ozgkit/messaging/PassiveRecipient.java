@@ -99,8 +99,8 @@ public final class PassiveRecipient {
     private final RecipientEngine<Answer> engine;
 
     private PassiveRecipient(Builder b) {
-        this.engine = new RecipientEngine<>(b.identity, b.intermediaryCipher, b.intermediarySignature, b.handler, b.clock,
-                b.replayWindow, b.maxMessageBytes, (status, body, sealed) -> new Answer(status, body, sealed));
+        this.engine = new RecipientEngine<>(b.identity, b.readers, b.intermediaryCipher, b.intermediarySignature, b.handler,
+                b.clock, b.replayWindow, b.maxMessageBytes, (status, body, sealed) -> new Answer(status, body, sealed));
     }
 
     /**
@@ -122,6 +122,7 @@ public final class PassiveRecipient {
     /** Builds a {@link PassiveRecipient}. Not thread-safe. */
     public static final class Builder {
         private OsciIdentity identity;
+        private java.util.List<Decrypter> readers = java.util.List.of();
         private X509Certificate intermediaryCipher;
         private X509Certificate intermediarySignature;
         private OsciRecipient handler;
@@ -139,6 +140,16 @@ public final class PassiveRecipient {
          */
         public Builder identity(OsciIdentity identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
+            return this;
+        }
+
+        /**
+         * @param more further reader keys that may decrypt content containers (the recipient's own
+         *             cipher key is always tried first)
+         * @return this builder
+         */
+        public Builder readers(Decrypter... more) {
+            this.readers = java.util.List.of(more);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package de.ozgkit.messaging.internal;
 
+import de.ozgkit.messaging.Decrypter;
 import de.ozgkit.messaging.Feedback;
 import de.ozgkit.messaging.FeedbackCode;
 import de.ozgkit.messaging.MediatedReply;
@@ -57,6 +58,7 @@ public final class RecipientEngine<A> {
     }
 
     private final OsciIdentity identity;
+    private final List<Decrypter> readers;
     private final X509Certificate intermediaryCipher;
     private final X509Certificate intermediarySignature;
     private final OsciRecipient handler;
@@ -68,6 +70,7 @@ public final class RecipientEngine<A> {
 
     /**
      * @param identity              the recipient's keys
+     * @param moreReaders           further reader keys
      * @param intermediaryCipher    the intermediary's cipher certificate
      * @param intermediarySignature the intermediary's signature certificate
      * @param handler               the Fachverfahren's handler
@@ -76,9 +79,13 @@ public final class RecipientEngine<A> {
      * @param maxMessageBytes       the largest message accepted
      * @param answers               makes the facade's answers
      */
-    public RecipientEngine(OsciIdentity identity, X509Certificate intermediaryCipher, X509Certificate intermediarySignature,
-                           OsciRecipient handler, Clock clock, Duration replayWindow, long maxMessageBytes, Answers<A> answers) {
+    public RecipientEngine(OsciIdentity identity, List<Decrypter> moreReaders, X509Certificate intermediaryCipher,
+                           X509Certificate intermediarySignature, OsciRecipient handler, Clock clock, Duration replayWindow,
+                           long maxMessageBytes, Answers<A> answers) {
         this.identity = identity;
+        List<Decrypter> keys = new ArrayList<>(List.of(identity.decrypter()));
+        keys.addAll(moreReaders);
+        this.readers = List.copyOf(keys);
         this.intermediaryCipher = intermediaryCipher;
         this.intermediarySignature = intermediarySignature;
         this.handler = handler;
@@ -172,7 +179,7 @@ public final class RecipientEngine<A> {
         try {
             List<ReceivedContainer> containers;
             try {
-                containers = ContentReader.read(msg, List.of(identity.decrypter()), false, resources);
+                containers = ContentReader.read(msg, readers, false, resources);
             } catch (OsciException e) {
                 handler.refused(e);
                 return answer(type, schema, answerCb, List.of(fb(FeedbackCode.DELIVERY_NOT_ACCEPTED, e.getMessage())), null,

@@ -345,4 +345,24 @@ class PassiveRecipientHostileTest {
         // in element text it is fine
         assertThat(new MessageMetaData.Party("t", "a > b", null, null).identifier()).isEqualTo("a > b");
     }
+
+    @Test
+    void contentForAFurtherReaderKey_isDecryptedWhenTheRecipientHoldsIt() throws Exception {
+        PassiveRecipient r = PassiveRecipient.builder().identity(identity(READER)).readers(identity(OTHER).decrypter())
+                .intermediary(INTERMEDIARY.certificate(), INTERMEDIARY.certificate())
+                .handler(new OsciRecipient() {
+                    @Override
+                    public void accept(PassiveDelivery d) {
+                        record(d);
+                    }
+
+                    @Override
+                    public MediatedReply process(PassiveDelivery d) {
+                        throw new AssertionError("not a ProcessDelivery");
+                    }
+                }).build();
+        assertThat(send(r, message("acceptDelivery", content("for the department", new byte[] {7}, OTHER), INTERMEDIARY,
+                "c17", s -> s, null))).isEqualTo("feedback 0800");
+        assertThat(texts).containsExactly("for the department");
+    }
 }

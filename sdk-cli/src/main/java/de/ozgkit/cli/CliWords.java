@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -64,7 +65,8 @@ final class CliWords {
             return new URI(value);
         } catch (URISyntaxException e) {
             throw new TypeConversionException("must be a URI such as https://provider.example/api ("
-                    + e.getReason().toLowerCase(java.util.Locale.ROOT) + " at character " + (e.getIndex() + 1) + ")");
+                    + e.getReason().toLowerCase(Locale.ROOT) + (e.getIndex() < 0 ? "" : " at character " + (e.getIndex() + 1))
+                    + ")");
         }
     }
 

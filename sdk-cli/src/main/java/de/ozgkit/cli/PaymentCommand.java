@@ -109,7 +109,7 @@ public final class PaymentCommand {
         Path caCert;
 
         OzgClientConfig config(CommandLine cl, URI baseUri) {
-            requireHttpBase(cl);
+            requireHttpBase(cl, baseUri);
             OzgClientConfig.Builder b = OzgClientConfig.builder().baseUri(baseUri);
             TlsConfig.Builder tls = null;
             if (caCert != null) {
@@ -158,11 +158,11 @@ public final class PaymentCommand {
             }
         }
 
-        private void requireHttpBase(CommandLine cl) {
-            String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
-            if (!base.isAbsolute() || base.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+        private static void requireHttpBase(CommandLine cl, URI baseUri) {
+            String scheme = baseUri.getScheme() == null ? "" : baseUri.getScheme().toLowerCase(Locale.ROOT);
+            if (!baseUri.isAbsolute() || baseUri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
                 throw new CommandLine.ParameterException(cl, "--base must be an absolute http or https URI such as"
-                        + " http://127.0.0.1:8080/payment (the 'payment' line of 'ozgkit sandbox'), was '" + base + "'");
+                        + " http://127.0.0.1:8080/payment (the 'payment' line of 'ozgkit sandbox'), was '" + baseUri + "'");
             }
         }
 

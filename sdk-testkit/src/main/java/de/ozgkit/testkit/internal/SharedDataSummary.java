@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * The one line at the end of the build that says which tests were skipped because the shared test
  * data beside the repository is absent, and why. It reads the skip record that
  * {@link de.ozgkit.testkit.SharedData#require(String)} writes (one line {@code <module> TAB <part>}
- * per skipped test); the last module of the reactor runs {@link #main(String[])}.
+ * per skipped test; a parameterized test whose argument source needs the folder counts once, where
+ * Surefire's count leaves it out); the last module of the reactor runs {@link #main(String[])}.
  */
 public final class SharedDataSummary {
 

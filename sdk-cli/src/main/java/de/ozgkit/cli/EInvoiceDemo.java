@@ -138,8 +138,7 @@ final class EInvoiceDemo {
     private static String report(String file, ValidationReport report) {
         StringBuilder text = new StringBuilder(file).append(": ")
                 .append(report.valid() ? "valid" : "invalid (" + report.errorCount() + " errors)").append('\n');
-        report.findings().forEach(f -> text.append("  ").append(f.severity()).append(' ').append(f.ruleId()).append(' ')
-                .append(f.location()).append(": ").append(f.message().strip().replaceAll("\\s+", " ")).append('\n'));
+        report.findings().forEach(f -> text.append(EInvoiceCommand.findingLine(f)).append('\n'));
         return text.toString();
     }
 

@@ -170,7 +170,7 @@ class CliWordsTest {
     void unknownCommandOrArgument_saysSoInWords() {
         Run command = Run.of("paymnt");
         assertThat(command.err()).startsWith("ozgkit: unknown command 'paymnt'; the commands are leitweg-id, payment, ")
-                .contains("; did you mean payment?").endsWith(" (see 'ozgkit --help')\n");
+                .contains("; did you mean payment").endsWith(" (see 'ozgkit --help')\n");
         Run argument = Run.of("demo", "extra");
         assertThat(argument.err()).isEqualTo("ozgkit demo: unexpected argument 'extra' (see 'ozgkit demo --help')\n");
     }

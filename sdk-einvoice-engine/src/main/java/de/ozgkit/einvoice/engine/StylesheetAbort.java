@@ -91,6 +91,15 @@ public final class StylesheetAbort extends Exception {
         if (xpe == null) {
             return new StylesheetAbort(e.getMessage(), "", null, null, List.of(), e);
         }
+        try {
+            return of(e, xpe);
+        } catch (RuntimeException unexpected) {
+            // what Saxon tells about the place is a help for the message, never a reason to fail
+            return new StylesheetAbort(e.getMessage(), "", null, null, List.of(), e);
+        }
+    }
+
+    private static StylesheetAbort of(SaxonApiException e, XPathException xpe) {
         String code = xpe.getErrorCodeQName() == null ? "" : xpe.getErrorCodeQName().getLocalPart();
         List<SourceLine> lines = new ArrayList<>();
         if (xpe.getLocator() != null) {
@@ -100,8 +109,12 @@ public final class StylesheetAbort extends Exception {
             Iterator<ContextStackFrame> frames = new ContextStackIterator(xpe.getXPathContext());
             while (frames.hasNext()) {
                 ContextStackFrame f = frames.next();
-                if (f != null) {
-                    lines.add(new SourceLine(f.getSystemId(), f.getLineNumber()));
+                try {
+                    if (f != null) {
+                        lines.add(new SourceLine(f.getSystemId(), f.getLineNumber()));
+                    }
+                } catch (NullPointerException noLocation) {
+                    // a frame without a location (Saxon's own calls) tells no stylesheet line
                 }
             }
         }

@@ -34,13 +34,13 @@ public final class LargeMessageRun {
     private LargeMessageRun() {
     }
 
-    /** Pseudo-random bytes from a seed, the same on every read; nothing is held in memory. */
-    static final class Generated extends InputStream {
+    /** Pseudo-random bytes from a seed, the same on every read; nothing is held in memory (also used by the peer run). */
+    public static final class Generated extends InputStream {
         private long left;
         private long state;
         private long position;
 
-        Generated(long size, long seed) {
+        public Generated(long size, long seed) {
             this.left = size;
             this.state = seed;
         }

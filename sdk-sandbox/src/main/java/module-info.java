@@ -15,7 +15,8 @@ module de.ozgkit.sandbox {
     // an automatic module named in its manifest: it isolates GreenMail, whose jar has no module name
     requires de.ozgkit.testkit.mail;
     requires jakarta.mail;
-    requires de.ozgkit.einvoice;
+    // the invoice portal's API takes an EInvoiceValidator and gives ValidationReports
+    requires transitive de.ozgkit.einvoice;
     requires de.ozgkit.messaging;
     requires transitive org.eclipse.jetty.server;
     requires transitive org.eclipse.jetty.http;

@@ -63,7 +63,7 @@ public enum InvoiceProfile {
      * @param bt24 a specification identifier as found in an invoice, may be {@code null}
      * @return the profile it names (compared after trimming white space), empty when it names none of these
      */
-    public static Optional<InvoiceProfile> fromSpecificationIdentifier(String bt24) {
+    public static Optional<InvoiceProfile> lookup(String bt24) {
         if (bt24 != null) {
             String v = bt24.trim();
             for (InvoiceProfile p : values()) {

@@ -34,7 +34,7 @@ public final class ValidationReport {
      */
     public ValidationReport(List<Finding> findings, InvoiceSyntax syntax, String specificationIdentifier) {
         this(findings, syntax, specificationIdentifier,
-                InvoiceProfile.fromSpecificationIdentifier(specificationIdentifier).orElse(null), List.of());
+                InvoiceProfile.lookup(specificationIdentifier).orElse(null), List.of());
     }
 
     /**
@@ -51,7 +51,7 @@ public final class ValidationReport {
         this.findings = List.copyOf(Objects.requireNonNull(findings, "findings"));
         this.syntax = syntax;
         this.specificationIdentifier = specificationIdentifier;
-        this.variant = XRechnungVariant.fromSpecificationIdentifier(specificationIdentifier).orElse(null);
+        this.variant = XRechnungVariant.lookup(specificationIdentifier).orElse(null);
         this.profile = profile;
         this.ruleSets = List.copyOf(Objects.requireNonNull(ruleSets, "ruleSets"));
     }

@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -154,11 +155,16 @@ public final class Crypto {
     }
 
     /**
-     * Decrypts AES-GCM data ({@code IV || ciphertext || tag}) while streaming, with Bouncy Castle's
-     * GCM (the JDK's buffers the whole ciphertext until the tag). Plaintext is written to {@code out}
-     * as it is decrypted, before the tag has been checked: {@code out} must be a private buffer (a
-     * {@link Spool}) that the caller hands on only when this method returns and discards when it
-     * throws. Memory use is constant.
+     * Decrypts AES-GCM data ({@code IV || ciphertext || tag}) while streaming, in constant memory (the
+     * JDK's GCM cipher would hold the whole ciphertext until the tag). Plaintext is written to
+     * {@code out} as it is decrypted, before the tag has been checked: {@code out} must be a private
+     * buffer (a {@link Spool}) that the caller hands on only when this method returns and discards
+     * when it throws.
+     *
+     * <p>With the usual 12-byte IV the JDK's AES (hardware-accelerated) does the work: AES-CTR from
+     * the GCM counter {@code IV || 2} gives the plaintext, and GCM encryption of that plaintext
+     * under the same key and IV, which is deterministic, recomputes the ciphertext's tag, compared
+     * in constant time with the received one. Other IV lengths go through Bouncy Castle's GCM.
      *
      * @param in    the encrypted data, read to its end
      * @param key   the key
@@ -177,6 +183,80 @@ public final class Crypto {
             if (key.length != 16 && key.length != 24 && key.length != KEY_LENGTH) {
                 throw new OsciException(check, what + " cannot be decrypted: the key has " + key.length + " bytes");
             }
+            if (ivLength == IV_LENGTH) {
+                decryptCtr(in, key, iv, out, what, check);
+            } else {
+                decryptBc(in, key, iv, out, what, check);
+            }
+        } catch (IOException e) {
+            throw new OsciException(check, what + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The largest ciphertext of one key and 12-byte IV: 2^32 - 2 blocks (the GCM counter is 32 bits). */
+    private static final long MAX_GCM_BYTES = ((1L << 32) - 2) * 16;
+
+    private static void decryptCtr(InputStream in, byte[] key, byte[] iv, OutputStream out, String what, OsciCheck check)
+            throws IOException {
+        try {
+            SecretKeySpec k = new SecretKeySpec(key, "AES");
+            byte[] counter = Arrays.copyOf(iv, 16);
+            counter[15] = 2;
+            Cipher ctr = Cipher.getInstance("AES/CTR/NoPadding");
+            ctr.init(Cipher.DECRYPT_MODE, k, new javax.crypto.spec.IvParameterSpec(counter));
+            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.init(Cipher.ENCRYPT_MODE, k, new GCMParameterSpec(TAG_LENGTH * 8, iv));
+            byte[] buf = new byte[65536 + TAG_LENGTH];
+            byte[] plain = new byte[buf.length];
+            byte[] pending = new byte[buf.length];
+            int pendingLength = 0;
+            byte[] again = new byte[buf.length + TAG_LENGTH];
+            int held = 0;
+            long total = 0;
+            int n;
+            while ((n = in.read(buf, held, buf.length - held)) > 0) {
+                held += n;
+                if (held <= TAG_LENGTH) {
+                    continue;
+                }
+                // the last TAG_LENGTH bytes may be the tag: keep them back
+                int data = held - TAG_LENGTH;
+                total += data;
+                if (total > MAX_GCM_BYTES) {
+                    throw new OsciException(check, what + " is longer than AES-GCM allows for one key and IV");
+                }
+                int m = ctr.update(buf, 0, data, plain, 0);
+                gcm.update(plain, 0, m, again, 0);
+                // the latest piece is held back until more follows, so that a short text never
+                // reaches out before its tag is checked
+                out.write(pending, 0, pendingLength);
+                byte[] swap = pending;
+                pending = plain;
+                plain = swap;
+                pendingLength = m;
+                System.arraycopy(buf, data, buf, 0, TAG_LENGTH);
+                held = TAG_LENGTH;
+            }
+            if (held < TAG_LENGTH) {
+                throw new OsciException(check, what + " is shorter than its authentication tag");
+            }
+            byte[] last = ctr.doFinal();
+            byte[] tail = gcm.doFinal(last);
+            byte[] tag = Arrays.copyOfRange(tail, tail.length - TAG_LENGTH, tail.length);
+            if (!MessageDigest.isEqual(tag, Arrays.copyOf(buf, TAG_LENGTH))) {
+                throw new OsciException(check, what + " failed its AES-GCM authentication: the key, IV or ciphertext"
+                        + " was changed or it was encrypted for someone else");
+            }
+            out.write(pending, 0, pendingLength);
+            out.write(last);
+        } catch (GeneralSecurityException e) {
+            throw new OsciException(check, what + " cannot be decrypted: " + e.getMessage(), e);
+        }
+    }
+
+    private static void decryptBc(InputStream in, byte[] key, byte[] iv, OutputStream out, String what, OsciCheck check)
+            throws IOException {
+        try {
             GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
             gcm.init(false, new AEADParameters(new KeyParameter(key), TAG_LENGTH * 8, iv));
             byte[] buf = new byte[65536];
@@ -202,8 +282,6 @@ public final class Crypto {
                     + " was changed or it was encrypted for someone else", e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new OsciException(check, what + " cannot be decrypted: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new OsciException(check, what + " could not be read: " + e.getMessage(), e);
         }
     }
 

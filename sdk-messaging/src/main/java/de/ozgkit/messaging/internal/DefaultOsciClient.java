@@ -75,8 +75,9 @@ public final class DefaultOsciClient implements OsciClient {
         this.encrypt = encrypt;
         this.allowLegacy = allowLegacy;
         this.clock = clock;
-        this.limits = new IncomingMessage.Limits(config.maxResponseBytes(), Math.min(config.maxResponseBytes(), 16L << 20),
-                1000, 64);
+        // an answer carrying a chunk may exceed the response limit by the chunk's frame
+        this.limits = new IncomingMessage.Limits(Math.max(config.maxResponseBytes(), chunkKib * 1024L + (1 << 20)),
+                Math.min(config.maxResponseBytes(), 16L << 20), 1000, 64);
         this.chunkBytes = chunkKib * 1024L;
         this.largeLimits = new IncomingMessage.Limits(maxLargeMessageBytes, 16L << 20, 1000, 64);
         this.listener = listener;

@@ -35,6 +35,7 @@ public final class Spool implements AutoCloseable {
     private Spool parent;
     private long offset;
     private boolean kept;
+    private java.util.function.Supplier<InputStream> source;
 
     /** A spool with the default memory threshold. */
     public Spool() {
@@ -85,6 +86,23 @@ public final class Spool implements AutoCloseable {
             s.close();
             throw new OsciException(OsciCheck.STRUCTURE, "data could not be read: " + e.getMessage(), e);
         }
+        return s;
+    }
+
+    /**
+     * A spool over bytes that can be read again from their source (e.g. a part of a stored message),
+     * without copying them; closing it does nothing.
+     *
+     * @param size   the number of bytes the source gives
+     * @param source opens a fresh stream over them
+     * @return the spool
+     */
+    public static Spool of(long size, java.util.function.Supplier<InputStream> source) {
+        Spool s = new Spool();
+        s.source = source;
+        s.size = size;
+        s.written = true;
+        s.kept = true;
         return s;
     }
 
@@ -214,6 +232,9 @@ public final class Spool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("spool already closed");
         }
+        if (source != null) {
+            return source.get();
+        }
         if (parent != null) {
             InputStream in = parent.open();
             try {
@@ -275,7 +296,7 @@ public final class Spool implements AutoCloseable {
      * @return the bytes as an array; only for small spools (the SOAP part, keys)
      */
     public byte[] toBytes() {
-        if (parent != null) {
+        if (parent != null || source != null) {
             try (InputStream in = open()) {
                 return in.readAllBytes();
             } catch (IOException e) {

@@ -357,4 +357,36 @@ class TamperedMessageTest {
                 OsciCheck.CONTENT_DECRYPTION));
         assertThat(none.size()).isZero();
     }
+
+    @Test
+    void streamingDecryption_ofManyPieces_matchesAndRefusesEveryTamperedRegion() throws Exception {
+        byte[] key = Crypto.newKey();
+        byte[] text = new byte[3 * 65536 + 777];
+        new java.security.SecureRandom().nextBytes(text);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream enc = Crypto.encrypting(out, key)) {
+            enc.write(text);
+        }
+        byte[] sealed = out.toByteArray();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        // a stream that gives a few bytes at a time, so that the tag arrives split over reads
+        Crypto.decrypt(new java.io.FilterInputStream(new java.io.ByteArrayInputStream(sealed)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        }, key, 12, plain, "test", OsciCheck.CONTENT_DECRYPTION);
+        assertThat(plain.toByteArray()).isEqualTo(text);
+        for (int at : new int[] {0, 11, 12, 70000, sealed.length - 17, sealed.length - 16, sealed.length - 1}) {
+            byte[] bad = sealed.clone();
+            bad[at] ^= 0x20;
+            refused(OsciCheck.CONTENT_DECRYPTION, () -> Crypto.decrypt(new java.io.ByteArrayInputStream(bad), key, 12,
+                    OutputStream.nullOutputStream(), "test", OsciCheck.CONTENT_DECRYPTION));
+        }
+        for (int length : new int[] {0, 11, 12, 27, sealed.length - 1}) {
+            byte[] cut = java.util.Arrays.copyOf(sealed, length);
+            refused(OsciCheck.CONTENT_DECRYPTION, () -> Crypto.decrypt(new java.io.ByteArrayInputStream(cut), key, 12,
+                    OutputStream.nullOutputStream(), "test", OsciCheck.CONTENT_DECRYPTION));
+        }
+    }
 }

@@ -17,13 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The intermediary's storage in a folder that survives a restart: issued message ids and the
@@ -53,6 +56,11 @@ public final class Mailbox {
     }
 
     private final Path root;
+    /** Deliveries as last read, by folder, with what the files looked like then; read again when they changed. */
+    private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Object card, Object meta, Delivery delivery) {
+    }
 
     /**
      * @param root the folder; created when missing
@@ -98,6 +106,22 @@ public final class Mailbox {
             return true;
         } catch (NoSuchFileException | FileAlreadyExistsException e) {
             return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Returns a consumed message id to the issued ones, when its delivery could not be stored, so
+     * that the originator can send it again under the same id.
+     *
+     * @param id the message id
+     */
+    public void releaseMessageId(String id) {
+        try {
+            Files.move(root.resolve("used").resolve(key(id)), root.resolve("issued").resolve(key(id)), StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException | FileAlreadyExistsException e) {
+            // not consumed, or issued again already
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -215,10 +239,29 @@ public final class Mailbox {
             throw new UncheckedIOException(e);
         }
         writeAtomically(d.folder().resolve("meta.properties"), bytes.toByteArray());
+        cache.remove(d.folder());
         return new Delivery(d.messageId(), d.addressee(), d.originator(), d.folder(), card, true);
     }
 
     private Delivery load(Path dir) throws IOException {
+        Object cardStamp = stamp(dir.resolve("card.xml"));
+        Object metaStamp = stamp(dir.resolve("meta.properties"));
+        Cached c = cache.get(dir);
+        if (c != null && c.card().equals(cardStamp) && c.meta().equals(metaStamp)) {
+            return c.delivery();
+        }
+        Delivery d = read(dir);
+        cache.put(dir, new Cached(cardStamp, metaStamp, d));
+        return d;
+    }
+
+    /** What identifies a version of a file without reading it: its file key, size and modification time. */
+    private static Object stamp(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime());
+    }
+
+    private Delivery read(Path dir) throws IOException {
         Properties meta = readMeta(dir);
         byte[] xml = Files.readAllBytes(dir.resolve("card.xml"));
         org.w3c.dom.Element root = SecureXml.parse(new ByteArrayInputStream(xml)).getDocumentElement();

@@ -363,7 +363,12 @@ public final class OsciIntermediary {
             return new Stored(error(FeedbackCode.MESSAGE_ID_INVALID), null);
         }
         ProcessCard card = new ProcessCard(new MessageId(messageId), now, now, null, null, subject, inspections, null);
-        mailbox.store(messageId, Mailbox.key(Certs.der(addressee)), Mailbox.key(Certs.der(signer)), msg.plainMessage(), card);
+        try {
+            mailbox.store(messageId, Mailbox.key(Certs.der(addressee)), Mailbox.key(Certs.der(signer)), msg.plainMessage(), card);
+        } catch (RuntimeException e) {
+            mailbox.releaseMessageId(messageId);
+            throw e;
+        }
         return new Stored(ok(explicit ? FeedbackCode.OK_DIALOG_OPEN : FeedbackCode.OK_DIALOG_CLOSED), card);
     }
 

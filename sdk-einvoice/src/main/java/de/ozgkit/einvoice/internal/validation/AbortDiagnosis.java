@@ -10,18 +10,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.sf.saxon.expr.XPathContext;
-import net.sf.saxon.om.Item;
-import net.sf.saxon.om.NodeInfo;
-import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.trace.ContextStackFrame;
-import net.sf.saxon.trace.ContextStackIterator;
-import net.sf.saxon.trans.XPathException;
-import net.sf.saxon.type.Type;
+import de.ozgkit.einvoice.engine.StylesheetAbort;
 
 /**
  * Explains why a Schematron stylesheet stopped with a dynamic error: which rule was being checked (read
- * from the stylesheet at the line Saxon reports), on which element of the document, and why the rule
+ * from the stylesheet at the line Saxon reports, {@link StylesheetAbort#lines()}), on which element of the document, and why the rule
  * could not evaluate there. The usual cause without an XML Schema error is content the schema of the
  * syntax allows and EN 16931 does not: an element repeated where a rule expects at most one (for example
  * two price allowances, {@code ram:AppliedTradeAllowanceCharge}, under one gross price in a Factur-X
@@ -45,17 +38,15 @@ final class AbortDiagnosis {
      * @param schemaErrors  whether the XML Schema layer reported errors on the document
      * @return the error finding that says so
      */
-    static Finding finding(RuleSet ruleSet, String resource, SaxonApiException e, boolean schemaErrors) {
-        XPathException xpe = e.getCause() instanceof XPathException x ? x : null;
-        String rule = xpe == null ? null : rule(resource, xpe);
-        NodeInfo node = xpe == null ? null : contextNode(xpe.getXPathContext());
-        String location = node == null ? "/" : path(node);
-        String code = xpe == null || xpe.getErrorCodeQName() == null ? "" : xpe.getErrorCodeQName().getLocalPart() + " ";
+    static Finding finding(RuleSet ruleSet, String resource, StylesheetAbort e, boolean schemaErrors) {
+        String rule = rule(resource, e);
+        String location = path(e);
+        String code = e.errorCode().isEmpty() ? "" : e.errorCode() + " ";
         StringBuilder m = new StringBuilder("the ").append(ruleSet.title()).append(" stopped");
         if (rule != null) {
             m.append(" while checking rule ").append(rule);
         }
-        if (node != null) {
+        if (e.nodeKnown()) {
             m.append(" on the element at the location of this finding");
         }
         m.append(" and could not check the rest of its rules: ").append(code).append(e.getMessage());
@@ -73,60 +64,30 @@ final class AbortDiagnosis {
                 ruleSet.layer());
     }
 
-    private static NodeInfo contextNode(XPathContext context) {
-        for (XPathContext c = context; c != null; c = c.getCaller()) {
-            Item item = c.getContextItem();
-            if (item instanceof NodeInfo n && n.getNodeKind() != Type.DOCUMENT) {
-                return n;
-            }
-        }
-        return null;
-    }
-
     /** The same XPath form as every other finding (fixed prefixes, positions). */
-    static String path(NodeInfo node) {
-        NodeInfo n = node.getNodeKind() == Type.ATTRIBUTE || node.getNodeKind() == Type.TEXT ? node.getParent() : node;
-        java.util.Deque<String> steps = new java.util.ArrayDeque<>();
-        for (; n != null && n.getNodeKind() == Type.ELEMENT; n = n.getParent()) {
-            steps.push(Namespaces.stepName(n.getURI(), n.getLocalPart()) + "[" + position(n) + "]");
-        }
+    private static String path(StylesheetAbort e) {
         StringBuilder sb = new StringBuilder();
-        steps.forEach(s -> sb.append('/').append(s));
-        if (node.getNodeKind() == Type.ATTRIBUTE) {
-            sb.append("/@").append(Namespaces.stepName(node.getURI(), node.getLocalPart()));
+        for (StylesheetAbort.Step s : e.elementPath()) {
+            sb.append('/').append(Namespaces.stepName(s.namespace(), s.localName())).append('[').append(s.position()).append(']');
+        }
+        if (e.attribute() != null) {
+            sb.append("/@").append(Namespaces.stepName(e.attribute().namespace(), e.attribute().localName()));
         }
         return sb.length() == 0 ? "/" : sb.toString();
-    }
-
-    /** Position among the preceding siblings of the same name, from 1. */
-    private static int position(NodeInfo n) {
-        int index = 1;
-        net.sf.saxon.tree.iter.AxisIterator it = n.iterateAxis(net.sf.saxon.om.AxisInfo.PRECEDING_SIBLING);
-        for (NodeInfo s = it.next(); s != null; s = it.next()) {
-            if (s.getNodeKind() == Type.ELEMENT && s.getLocalPart().equals(n.getLocalPart()) && s.getURI().equals(n.getURI())) {
-                index++;
-            }
-        }
-        return index;
     }
 
     /**
      * The rule being checked: at the line of the error, or, when it happened inside a function of the
      * stylesheet, at the line of the call, as Saxon's stack of the transformation tells.
      */
-    private static String rule(String resource, XPathException xpe) {
-        String rule = ruleAt(resource, xpe.getLocator() == null ? null : xpe.getLocator().getSystemId(),
-                xpe.getLocator() == null ? -1 : xpe.getLocator().getLineNumber());
-        if (rule == null && xpe.getXPathContext() != null) {
-            java.util.Iterator<ContextStackFrame> frames = new ContextStackIterator(xpe.getXPathContext());
-            while (rule == null && frames.hasNext()) {
-                ContextStackFrame f = frames.next();
-                if (f != null) {
-                    rule = ruleAt(resource, f.getSystemId(), f.getLineNumber());
-                }
+    private static String rule(String resource, StylesheetAbort e) {
+        for (StylesheetAbort.SourceLine l : e.lines()) {
+            String rule = ruleAt(resource, l.systemId(), l.line());
+            if (rule != null) {
+                return rule;
             }
         }
-        return rule;
+        return null;
     }
 
     /**

@@ -24,12 +24,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import javax.xml.transform.TransformerException;
-import net.sf.saxon.s9api.SAXDestination;
-import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.XdmNode;
-import net.sf.saxon.s9api.XsltTransformer;
-import net.sf.saxon.s9api.streams.Predicates;
+import de.ozgkit.einvoice.engine.EngineException;
+import de.ozgkit.einvoice.engine.StylesheetAbort;
+import de.ozgkit.einvoice.engine.Tree;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -86,7 +83,7 @@ public final class DefaultEInvoiceValidator implements EInvoiceValidator {
             RuleSets.prepare(ruleSets, syntax);
             return RuleSets.schema(ruleSets.get(0), syntax);
         });
-        XdmNode document;
+        Tree document;
         try {
             XMLReader reader = SecureXml.saxParser(limits).getXMLReader();
             reader.setContentHandler(pipeline);
@@ -118,7 +115,7 @@ public final class DefaultEInvoiceValidator implements EInvoiceValidator {
                         pipeline.syntax());
                 default -> refused(RULE_MALFORMED, xpe.getMessage(), pipeline.syntax());
             };
-        } catch (SaxonApiException e) {
+        } catch (EngineException e) {
             return refused(RULE_MALFORMED, "XML document is incomplete: " + e.getMessage(), pipeline.syntax());
         }
 
@@ -130,9 +127,9 @@ public final class DefaultEInvoiceValidator implements EInvoiceValidator {
             runSchematron(RuleSets.stylesheet(r, syntax), document, findings, schemaErrors);
         }
         List<Finding> all = findings.toList();
-        XRechnungVariant variant = XRechnungVariant.fromSpecificationIdentifier(bt24).orElse(null);
+        XRechnungVariant variant = XRechnungVariant.lookup(bt24).orElse(null);
         if (variant != null) {
-            all = KositLevels.apply(all, syntax, isUblCreditNote(document), variant);
+            all = KositLevels.apply(all, syntax, InvoiceSyntax.UBL_CREDIT_NOTE_NS.equals(pipeline.rootNamespace()), variant);
         }
         all = new ArrayList<>(all);
         profileFindings(bt24, syntax, profile, all);
@@ -141,13 +138,13 @@ public final class DefaultEInvoiceValidator implements EInvoiceValidator {
 
     /** The profile named by BT-24, if the syntax has it. */
     private static InvoiceProfile profile(String bt24, InvoiceSyntax syntax) {
-        return InvoiceProfile.fromSpecificationIdentifier(bt24).filter(p -> p.supports(syntax)).orElse(null);
+        return InvoiceProfile.lookup(bt24).filter(p -> p.supports(syntax)).orElse(null);
     }
 
     private void profileFindings(String bt24, InvoiceSyntax syntax, InvoiceProfile profile, List<Finding> out) {
         String root = syntax == InvoiceSyntax.UBL ? "cbc:CustomizationID" : "ram:GuidelineSpecifiedDocumentContextParameter/ram:ID";
         if (profile == null && bt24 != null) {
-            String why = InvoiceProfile.fromSpecificationIdentifier(bt24)
+            String why = InvoiceProfile.lookup(bt24)
                     .map(p -> "it names the profile " + p + ", which exists only in CII")
                     .orElse("it names none of the profiles ozgkit validates (" + Arrays.toString(InvoiceProfile.values()) + ")");
             out.add(new Finding(RULE_PROFILE_UNKNOWN, Severity.WARNING, "/", "the specification identifier (BT-24, "
@@ -163,41 +160,12 @@ public final class DefaultEInvoiceValidator implements EInvoiceValidator {
         }
     }
 
-    private static boolean isUblCreditNote(XdmNode document) {
-        for (XdmNode c : document.children(Predicates.isElement())) {
-            return InvoiceSyntax.UBL_CREDIT_NOTE_NS.equals(c.getNodeName().getNamespace());
-        }
-        return false;
-    }
-
-    private static void runSchematron(RuleSets.Compiled rules, XdmNode document, Findings findings,
+    private static void runSchematron(RuleSets.Compiled rules, Tree document, Findings findings,
             boolean schemaErrors) {
-        XsltTransformer t = rules.executable().load();
-        t.setURIResolver((href, base) -> {
-            String uri = resolve(href, base);
-            XdmNode doc = rules.documents().get(uri);
-            if (doc == null) {
-                throw new TransformerException("the rule set may not load " + href);
-            }
-            return doc.asSource();
-        });
-        t.setMessageHandler(message -> {
-            // xsl:message output of the rule sets is not part of the report
-        });
-        t.setInitialContextNode(document);
-        t.setDestination(new SAXDestination(new SvrlCollector(rules.ruleSet().layer(), findings)));
         try {
-            t.transform();
-        } catch (SaxonApiException e) {
+            rules.stylesheet().run(document, new SvrlCollector(rules.ruleSet().layer(), findings));
+        } catch (StylesheetAbort e) {
             findings.add(AbortDiagnosis.finding(rules.ruleSet(), rules.resource(), e, schemaErrors));
-        }
-    }
-
-    private static String resolve(String href, String base) {
-        try {
-            return base == null ? href : new java.net.URL(new java.net.URL(base), href).toExternalForm();
-        } catch (java.net.MalformedURLException e) {
-            return href;
         }
     }
 

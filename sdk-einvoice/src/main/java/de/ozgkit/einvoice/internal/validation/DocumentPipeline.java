@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
-import net.sf.saxon.s9api.BuildingContentHandler;
-import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.XdmNode;
+import de.ozgkit.einvoice.engine.EngineException;
+import de.ozgkit.einvoice.engine.Stylesheets;
+import de.ozgkit.einvoice.engine.Tree;
+import de.ozgkit.einvoice.engine.TreeBuilder;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
@@ -75,7 +76,10 @@ final class DocumentPipeline implements ContentHandler, ErrorHandler {
     private Locator locator;
     private InvoiceSyntax syntax;
     private ValidatorHandler schema;
-    private BuildingContentHandler tree;
+    private String rootNamespace;
+    private TreeBuilder treeBuilder;
+    /** Saxon's tree builder, {@code null} until the root element has told the syntax. */
+    private ContentHandler tree;
 
     /** Events for the schema validator, held until BT-24 is known; {@code null} from then on. */
     private List<Held> held = new ArrayList<>();
@@ -100,12 +104,17 @@ final class DocumentPipeline implements ContentHandler, ErrorHandler {
         return bt24;
     }
 
+    /** @return the namespace URI of the root element, {@code null} before it */
+    String rootNamespace() {
+        return rootNamespace;
+    }
+
     /**
      * @return the document tree, after a complete parse
-     * @throws SaxonApiException if the tree is incomplete
+     * @throws EngineException if the tree is incomplete
      */
-    XdmNode document() throws SaxonApiException {
-        return tree.getDocumentNode();
+    Tree document() throws EngineException {
+        return treeBuilder.tree();
     }
 
     // ------------------------------------------------------------------ ContentHandler
@@ -389,14 +398,16 @@ final class DocumentPipeline implements ContentHandler, ErrorHandler {
     // ------------------------------------------------------------------ internals
 
     private void begin(String uri, String localName) throws SAXException {
-        syntax = InvoiceSyntax.fromRootElement(uri, localName).orElseThrow(() -> new UnknownRoot(
+        syntax = InvoiceSyntax.lookup(uri, localName).orElseThrow(() -> new UnknownRoot(
                 "the root element {" + uri + "}" + localName + " is not an EN 16931 invoice; expected a UBL 2.1"
                         + " Invoice or CreditNote or a CII D16B CrossIndustryInvoice"));
+        rootNamespace = uri;
         try {
-            tree = RuleSets.processor().newDocumentBuilder().newBuildingContentHandler();
-        } catch (SaxonApiException e) {
-            throw new SAXException("cannot create Saxon's tree builder: " + e.getMessage(), e);
+            treeBuilder = Stylesheets.newTree();
+        } catch (EngineException e) {
+            throw new SAXException(e.getMessage(), e);
         }
+        tree = treeBuilder.handler();
         if (locator != null) {
             tree.setDocumentLocator(locator);
         }

@@ -8,7 +8,6 @@ import de.ozgkit.einvoice.RuleSet;
 import de.ozgkit.einvoice.ValidationLayer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,16 +18,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.xml.transform.Source;
-import javax.xml.transform.TransformerException;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import net.sf.saxon.lib.Feature;
-import net.sf.saxon.s9api.Processor;
-import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.XdmNode;
-import net.sf.saxon.s9api.XsltCompiler;
-import net.sf.saxon.s9api.XsltExecutable;
+import de.ozgkit.einvoice.engine.EngineException;
+import de.ozgkit.einvoice.engine.Stylesheet;
+import de.ozgkit.einvoice.engine.Stylesheets;
 import org.xml.sax.SAXException;
 
 /**
@@ -44,7 +39,8 @@ import org.xml.sax.SAXException;
  *   <li>the UN/CEFACT CII D16B schema, from {@code com.helger.cii:ph-cii-d16b}.</li>
  * </ul>
  * The stylesheets run unchanged; each is imported by a small wrapper that only redefines how
- * finding locations are written (see {@link #LOCATION_WRAPPER}).
+ * finding locations are written (see {@link #LOCATION_WRAPPER}). Saxon-HE, which compiles and runs
+ * them, is reached through {@code de.ozgkit.einvoice.engine}.
  */
 final class RuleSets {
 
@@ -91,9 +87,6 @@ final class RuleSets {
             </xsl:stylesheet>
             """;
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleSets.class);
-    /** Created on first use, so that a schema compilation need not wait for Saxon's start-up. */
-    private static final Lazy<Processor> PROCESSOR = new Lazy<>(RuleSets::newProcessor);
     private static final Map<Key, CompletableFuture<Object>> COMPILED = new ConcurrentHashMap<>();
 
     private RuleSets() {
@@ -104,39 +97,13 @@ final class RuleSets {
     }
 
     /**
-     * A compiled Schematron stylesheet and the documents it may read at run time (the code lists of the
-     * Factur-X stylesheets, read once with the stylesheet).
+     * A compiled Schematron stylesheet.
      *
      * @param ruleSet    the rule set
      * @param resource   its class path resource
-     * @param executable the compiled stylesheet (thread-safe)
-     * @param documents  absolute URI to parsed document, for {@code document()} calls of the stylesheet
+     * @param stylesheet the compiled stylesheet (thread-safe); it may read only its code list at run time
      */
-    record Compiled(RuleSet ruleSet, String resource, XsltExecutable executable, Map<String, XdmNode> documents) {
-    }
-
-    private static Processor newProcessor() {
-        Processor processor = new Processor(false);
-        // Saxon's optimiser costs about a tenth of the first compilation and buys nothing measurable on
-        // these stylesheets (the generated Schematron code is a flat list of tests; checked on invoices of
-        // 10 to 3,000 lines), so the first validation in a fresh JVM skips it
-        processor.setConfigurationProperty(Feature.OPTIMIZATION_LEVEL, "0");
-        // the published stylesheets draw a few style warnings (SXWN9032) at compile time; they are not
-        // the user's concern, so Saxon's default reporter, which prints to stderr, keeps quiet about them
-        processor.getUnderlyingConfiguration().setErrorReporterFactory(config -> error -> LOG.debug(
-                "Saxon: {}", error.getMessage()));
-        processor.getUnderlyingConfiguration().setLogger(new net.sf.saxon.lib.Logger() {
-            @Override
-            public void println(String message, int severity) {
-                LOG.debug("Saxon: {}", message);
-            }
-        });
-        return processor;
-    }
-
-    /** @return the Saxon processor the rule sets were compiled with (thread-safe) */
-    static Processor processor() {
-        return PROCESSOR.get();
+    record Compiled(RuleSet ruleSet, String resource, Stylesheet stylesheet) {
     }
 
     /**
@@ -208,10 +175,10 @@ final class RuleSets {
         } catch (CompletionException e) {
             // forget the failure, so that a later validation tries again (and reports the problem again)
             COMPILED.remove(key, f);
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
+            if (e.getCause() instanceof EInvoiceValidationException ve) {
+                throw ve;
             }
-            throw new EInvoiceValidationException("cannot compile " + key.ruleSet().title() + ": " + e.getCause(),
+            throw new EInvoiceValidationException("cannot compile the " + key.ruleSet().title() + ": " + e.getCause(),
                     e.getCause());
         }
     }
@@ -284,53 +251,28 @@ final class RuleSets {
 
     private static Compiled compileSchematron(RuleSet ruleSet, String resource) {
         URL url = resource(resource);
-        String official = url.toExternalForm();
         StringBuilder ns = new StringBuilder();
         Namespaces.PREFIXES.forEach((uri, prefix) -> ns.append(ns.length() == 0 ? "" : ", ")
                 .append('\'').append(uri).append("', '").append(prefix).append('\''));
-        String wrapper = LOCATION_WRAPPER.formatted(official, ns);
-        XsltCompiler compiler = processor().newXsltCompiler();
-        StringBuilder errors = new StringBuilder();
-        compiler.setErrorReporter(error -> {
-            // the published stylesheets draw a few style warnings from Saxon; only errors matter
-            if (!error.isWarning()) {
-                errors.append("; ").append(error.getMessage());
-            }
-        });
-        compiler.setURIResolver((href, base) -> {
-            if (!official.equals(href)) {
-                throw new TransformerException("refused to load " + href + " while compiling " + resource);
-            }
-            return open(url);
-        });
-        XsltExecutable executable;
+        String wrapper = LOCATION_WRAPPER.formatted(url.toExternalForm(), ns);
         try {
-            executable = compiler.compile(new StreamSource(new StringReader(wrapper), "urn:ozgkit:validation:" + resource));
-        } catch (SaxonApiException e) {
+            return new Compiled(ruleSet, resource, Stylesheets.compile(wrapper, "urn:ozgkit:validation:" + resource,
+                    url, codeList(resource)));
+        } catch (EngineException e) {
             throw new EInvoiceValidationException("the rule set " + resource + " does not compile with Saxon-HE "
-                    + net.sf.saxon.Version.getProductVersion() + " (" + e.getMessage() + errors
-                    + "); use the versions that ozgkit's POM pins", e);
+                    + Stylesheets.saxonVersion() + " (" + e.getMessage() + "); use the versions that ozgkit's POM pins", e);
         }
-        return new Compiled(ruleSet, resource, executable, codeLists(resource, url));
     }
 
     /**
      * The Factur-X stylesheets look their code lists up with {@code document('..._codedb.xml')} beside the
-     * stylesheet; they are parsed once here and handed to every run, which may load nothing else.
+     * stylesheet; it is parsed once with the stylesheet and is the only document a run may load.
      */
-    private static Map<String, XdmNode> codeLists(String resource, URL stylesheet) {
+    private static URL codeList(String resource) {
         if (!resource.startsWith("xslt/" + FACTURX + "/")) {
-            return Map.of();
+            return null;
         }
-        String codeDb = resource.substring(0, resource.length() - ".xslt".length()) + "_codedb.xml";
-        URL url = resource(codeDb);
-        try {
-            XdmNode doc = processor().newDocumentBuilder().build(open(url));
-            return Map.of(url.toExternalForm(), doc);
-        } catch (SaxonApiException e) {
-            throw new EInvoiceValidationException("cannot read the code lists " + codeDb + " of " + resource + ": "
-                    + e.getMessage(), e);
-        }
+        return resource(resource.substring(0, resource.length() - ".xslt".length()) + "_codedb.xml");
     }
 
     private static Schema compileSchema(RuleSet ruleSet, List<String> resources) {

@@ -27,5 +27,6 @@ module de.ozgkit.core {
             de.ozgkit.einvoice,
             de.ozgkit.account,
             de.ozgkit.sandbox,
+            de.ozgkit.directory,
             de.ozgkit.cli;
 }

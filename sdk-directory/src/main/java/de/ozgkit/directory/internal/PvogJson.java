@@ -1,0 +1,367 @@
+package de.ozgkit.directory.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.ozgkit.core.OzgClientException;
+import de.ozgkit.core.id.Ags;
+import de.ozgkit.core.id.Ars;
+import de.ozgkit.core.id.InvalidIdentifierException;
+import de.ozgkit.core.id.LeikaKey;
+import de.ozgkit.core.internal.Json;
+import de.ozgkit.directory.Leistung;
+import de.ozgkit.directory.Link;
+import de.ozgkit.directory.Location;
+import de.ozgkit.directory.Onlinedienst;
+import de.ozgkit.directory.Organisationseinheit;
+import de.ozgkit.directory.Page;
+import de.ozgkit.directory.Role;
+import de.ozgkit.directory.SecondaryId;
+import de.ozgkit.directory.TextModule;
+import de.ozgkit.directory.Zustaendigkeit;
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The PVOG search service's answers, in one place: every JSON member name the client reads, and
+ * the checks that turn a JSON tree into the XZuFi model. Unknown members are ignored; a member of
+ * the wrong type, an invalid key (ARS, AGS, LeiKa) or a malformed date is a PROTOCOL error naming
+ * the member's path, e.g. {@code content[2].leikakeys[0]}.
+ */
+final class PvogJson {
+
+    private PvogJson() {
+    }
+
+    static JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = Json.mapper().readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw protocol("the answer is empty, expected JSON");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new OzgClientException(OzgClientException.Kind.PROTOCOL, "the answer is not valid JSON ("
+                    + oneLine(e.getMessage()) + ")", e, 0);
+        }
+    }
+
+    static List<Location> locations(JsonNode root) {
+        if (!root.isArray()) {
+            throw protocol("expected a JSON array of locations, got " + root.getNodeType());
+        }
+        List<Location> out = new ArrayList<>(root.size());
+        int i = 0;
+        for (JsonNode n : root) {
+            String path = "[" + i++ + "]";
+            object(n, path);
+            String ars = requiredText(n, "ars", path);
+            String ags = text(n, "ags", path);
+            out.add(new Location(key(path + ".ars", () -> Ars.parse(ars)),
+                    ags == null ? null : key(path + ".ags", () -> Ags.parse(ags)),
+                    requiredText(n, "name", path), text(n, "zip", path)));
+        }
+        return out;
+    }
+
+    static Page<Leistung> servicePage(JsonNode root, int askedPage, int askedSize) {
+        object(root, "$");
+        List<Leistung> items = list(root, "content", "", PvogJson::leistung);
+        int number = intValue(root, "number", "", askedPage);
+        int size = intValue(root, "size", "", askedSize);
+        long total = longValue(root, "totalElements", "", items.size());
+        int pages = intValue(root, "totalPages", "", total == 0 ? 0 : number + 1);
+        return new Page<>(items, number, size, total, pages);
+    }
+
+    static Leistung leistung(JsonNode n, String path) {
+        object(n, path);
+        Map<String, TextModule> modules = new LinkedHashMap<>();
+        for (TextModule m : list(n, "details", path, PvogJson::module)) {
+            // a description may carry a module once per language; the first one wins
+            modules.putIfAbsent(m.code(), m);
+        }
+        Instant lastUpdate = instant(n, "lastUpdate", path);
+        return new Leistung(requiredText(n, "id", path), requiredText(n, "name", path),
+                list(n, "leikakeys", path, (e, p) -> {
+                    String k = textNode(e, p);
+                    return key(p, () -> LeikaKey.parse(k));
+                }),
+                arsList(n, "ars", path), modules,
+                list(n, "onlineServiceLinks", path, (e, p) -> {
+                    object(e, p);
+                    return new Leistung.OnlineServiceLink(text(e, "id", p), text(e, "title", p), requiredText(e, "uri", p));
+                }),
+                list(n, "organisationIds", path, PvogJson::textNode),
+                list(n, "organisations", path, PvogJson::zustaendigkeit),
+                list(n, "sourcePortals", path, PvogJson::link),
+                lastUpdate);
+    }
+
+    private static TextModule module(JsonNode n, String path) {
+        object(n, path);
+        return new TextModule(requiredText(n, "code", path), text(n, "title", path), text(n, "text", path),
+                list(n, "links", path, PvogJson::link), date(n, "date", path),
+                list(n, "details", path, (e, p) -> {
+                    object(e, p);
+                    return new TextModule.Entry(text(e, "title", p), text(e, "text", p));
+                }));
+    }
+
+    private static Zustaendigkeit zustaendigkeit(JsonNode n, String path) {
+        object(n, path);
+        Role role = role(n, path);
+        if (role == null) {
+            throw protocol(path + ".role is missing; a responsibility needs a role");
+        }
+        return new Zustaendigkeit(requiredText(n, "id", path), text(n, "title", path), role, arsList(n, "ars", path),
+                list(n, "secondaryIds", path, (e, p) -> {
+                    object(e, p);
+                    return new SecondaryId(text(e, "schemeId", p), text(e, "schemeAgencyId", p),
+                            requiredText(e, "value", p));
+                }));
+    }
+
+    static Organisationseinheit organisationUnit(JsonNode n) {
+        String path = "$";
+        object(n, path);
+        JsonNode location = member(n, "location");
+        List<Organisationseinheit.Address> addresses = List.of();
+        List<Organisationseinheit.OpeningTime> hours = List.of();
+        String hoursNote = null;
+        if (location != null) {
+            String lp = "location";
+            object(location, lp);
+            addresses = list(location, "addresses", lp, (e, p) -> {
+                object(e, p);
+                return new Organisationseinheit.Address(text(e, "type", p), text(e, "street", p),
+                        text(e, "houseNumber", p), text(e, "zip", p), text(e, "city", p));
+            });
+            hours = list(location, "openingHours", lp, PvogJson::openingTime);
+            hoursNote = text(location, "openingHoursNote", lp);
+        }
+        return new Organisationseinheit(requiredText(n, "id", path), requiredText(n, "title", path), role(n, path),
+                addresses,
+                list(n, "communicationSystems", path, (e, p) -> {
+                    object(e, p);
+                    JsonNode channel = member(e, "channel");
+                    String code = null;
+                    String name = null;
+                    if (channel != null) {
+                        object(channel, p + ".channel");
+                        code = text(channel, "code", p + ".channel");
+                        name = text(channel, "name", p + ".channel");
+                    }
+                    return new Organisationseinheit.Contact(code, name, requiredText(e, "value", p));
+                }),
+                hours, hoursNote,
+                list(n, "bankAccounts", path, (e, p) -> {
+                    object(e, p);
+                    return new Organisationseinheit.BankAccount(text(e, "accountHolder", p), requiredText(e, "iban", p),
+                            text(e, "bic", p), text(e, "bankName", p));
+                }),
+                list(n, "internetAddresses", path, PvogJson::link),
+                instant(n, "lastUpdate", path));
+    }
+
+    private static Organisationseinheit.OpeningTime openingTime(JsonNode e, String p) {
+        object(e, p);
+        String day = requiredText(e, "dayOfWeek", p);
+        DayOfWeek dayOfWeek;
+        try {
+            dayOfWeek = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException ex) {
+            throw protocol(p + ".dayOfWeek must be MONDAY to SUNDAY, was " + quote(day));
+        }
+        return new Organisationseinheit.OpeningTime(dayOfWeek, time(e, "from", p), time(e, "until", p));
+    }
+
+    static Onlinedienst onlineService(JsonNode n) {
+        String path = "$";
+        object(n, path);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String[] pair : list(n, "parameters", path, (e, p) -> {
+            object(e, p);
+            return new String[] {requiredText(e, "name", p), text(e, "value", p)};
+        })) {
+            if (pair[1] != null) {
+                parameters.putIfAbsent(pair[0], pair[1]);
+            }
+        }
+        return new Onlinedienst(requiredText(n, "id", path), requiredText(n, "title", path),
+                text(n, "description", path), list(n, "links", path, PvogJson::link),
+                text(n, "levelOfAssurance", path), list(n, "organisationIds", path, PvogJson::textNode),
+                arsList(n, "ars", path), parameters);
+    }
+
+    // ---------------------------------------------------------------------------------- helpers
+
+    private static Role role(JsonNode n, String path) {
+        JsonNode role = member(n, "role");
+        if (role == null) {
+            return null;
+        }
+        object(role, path + ".role");
+        return new Role(requiredText(role, "code", path + ".role"), text(role, "name", path + ".role"));
+    }
+
+    private static Link link(JsonNode e, String p) {
+        object(e, p);
+        return new Link(text(e, "title", p), requiredText(e, "uri", p));
+    }
+
+    private static List<Ars> arsList(JsonNode n, String field, String path) {
+        return list(n, field, path, (e, p) -> {
+            String a = textNode(e, p);
+            return key(p, () -> Ars.parse(a));
+        });
+    }
+
+    private interface Reader<T> {
+        T read(JsonNode node, String path);
+    }
+
+    private static <T> List<T> list(JsonNode n, String field, String path, Reader<T> reader) {
+        JsonNode array = member(n, field);
+        String p = path.isEmpty() ? field : path + "." + field;
+        if (array == null) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw protocol(p + " must be an array, was " + array.getNodeType());
+        }
+        List<T> out = new ArrayList<>(array.size());
+        int i = 0;
+        for (JsonNode e : array) {
+            out.add(reader.read(e, p + "[" + i++ + "]"));
+        }
+        return out;
+    }
+
+    private static JsonNode member(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v;
+    }
+
+    private static void object(JsonNode n, String path) {
+        if (!n.isObject()) {
+            throw protocol(path + " must be an object, was " + n.getNodeType());
+        }
+    }
+
+    private static String textNode(JsonNode e, String p) {
+        if (!e.isTextual()) {
+            throw protocol(p + " must be a string, was " + e.getNodeType());
+        }
+        return e.textValue();
+    }
+
+    private static String text(JsonNode n, String field, String path) {
+        JsonNode v = member(n, field);
+        return v == null ? null : textNode(v, join(path, field));
+    }
+
+    private static String requiredText(JsonNode n, String field, String path) {
+        String v = text(n, field, path);
+        if (v == null) {
+            throw protocol(join(path, field) + " is missing");
+        }
+        return v;
+    }
+
+    private static int intValue(JsonNode n, String field, String path, int dflt) {
+        long v = longValue(n, field, path, dflt);
+        if (v > Integer.MAX_VALUE) {
+            throw protocol(join(path, field) + " must be at most " + Integer.MAX_VALUE + ", was " + v);
+        }
+        return (int) v;
+    }
+
+    private static long longValue(JsonNode n, String field, String path, long dflt) {
+        JsonNode v = member(n, field);
+        if (v == null) {
+            return dflt;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+            throw protocol(join(path, field) + " must be a non-negative whole number, was " + oneLine(v.toString()));
+        }
+        return v.longValue();
+    }
+
+    private static LocalDate date(JsonNode n, String field, String path) {
+        String v = text(n, field, path);
+        if (v == null) {
+            return null;
+        }
+        try {
+            // a date, or the date part of a date-time
+            return LocalDate.parse(v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v);
+        } catch (DateTimeParseException e) {
+            throw protocol(join(path, field) + " must be an ISO date (yyyy-MM-dd), was " + quote(v));
+        }
+    }
+
+    private static LocalTime time(JsonNode n, String field, String path) {
+        String v = requiredText(n, field, path);
+        try {
+            return LocalTime.parse(v);
+        } catch (DateTimeParseException e) {
+            throw protocol(join(path, field) + " must be a time (HH:mm), was " + quote(v));
+        }
+    }
+
+    private static Instant instant(JsonNode n, String field, String path) {
+        String v = text(n, field, path);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            throw protocol(join(path, field) + " must be an ISO date-time with offset, was " + quote(v));
+        }
+    }
+
+    private static <T> T key(String path, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidIdentifierException e) {
+            throw protocol(path + ": " + e.getMessage());
+        }
+    }
+
+    private static String join(String path, String field) {
+        return path.isEmpty() || "$".equals(path) ? field : path + "." + field;
+    }
+
+    static OzgClientException protocol(String message) {
+        return new OzgClientException(OzgClientException.Kind.PROTOCOL, message, null, 0);
+    }
+
+    /** Quotes a value from the answer for a message: shortened, control characters escaped. */
+    static String quote(String value) {
+        String v = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return sb.append('"').toString();
+    }
+
+    private static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+}

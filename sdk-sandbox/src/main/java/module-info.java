@@ -21,4 +21,5 @@ module de.ozgkit.sandbox {
     exports de.ozgkit.sandbox.http;
     exports de.ozgkit.sandbox.payment;
     exports de.ozgkit.sandbox.einvoice;
+    exports de.ozgkit.sandbox.directory;
 }

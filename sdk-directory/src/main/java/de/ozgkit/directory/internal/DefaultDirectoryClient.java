@@ -177,6 +177,14 @@ public final class DefaultDirectoryClient implements DirectoryClient {
         if (id.isBlank() || id.length() > 200) {
             throw new InvalidQueryException(name + " must be 1 to 200 characters and not blank, had " + id.length());
         }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            // ids travel as a path segment or query value; servers refuse encoded slashes in paths
+            if (c == '/' || c == '\\' || Character.isISOControl(c)) {
+                throw new InvalidQueryException(name + " must not contain '/', '\\' or control characters, found "
+                        + String.format("U+%04X", (int) c) + " at position " + (i + 1));
+            }
+        }
     }
 
     private URI uri(String[] segments, String... query) {

@@ -1,0 +1,40 @@
+package de.ozgkit.sandbox.directory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+
+/** One plain HTTP request with the JDK's URL connection: no ozgkit code between test and server. */
+final class RawHttp {
+
+    record Answer(int status, String contentType, byte[] body) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(body);
+        }
+    }
+
+    private RawHttp() {
+    }
+
+    static Answer get(String uri, String... headers) throws IOException {
+        return send("GET", uri, headers);
+    }
+
+    static Answer send(String method, String uri, String... headers) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(uri).toURL().openConnection();
+        c.setRequestMethod(method);
+        c.setInstanceFollowRedirects(false);
+        for (int i = 0; i < headers.length; i += 2) {
+            c.setRequestProperty(headers[i], headers[i + 1]);
+        }
+        int status = c.getResponseCode();
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            return new Answer(status, c.getContentType(), in == null ? new byte[0] : in.readAllBytes());
+        } finally {
+            c.disconnect();
+        }
+    }
+}

@@ -9,6 +9,7 @@ module de.ozgkit.benchmarks {
     // Mustang's library jar (automatic module named after the file) for the write and read comparisons
     requires library;
     requires de.ozgkit.payment;
+    requires de.ozgkit.directory;
     requires de.ozgkit.sandbox;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;

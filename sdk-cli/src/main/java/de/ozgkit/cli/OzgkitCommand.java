@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tools for the OZG base services: Leitweg-IDs, payments, e-invoices, the local sandbox, the demo.",
-        subcommands = {LeitwegIdCommand.class, PaymentCommand.class, EInvoiceCommand.class, SandboxCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LeitwegIdCommand.class, PaymentCommand.class, EInvoiceCommand.class, SandboxCommand.class, DemoCommand.class, DirectoryCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

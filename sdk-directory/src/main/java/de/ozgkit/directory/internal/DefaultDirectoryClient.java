@@ -115,7 +115,7 @@ public final class DefaultDirectoryClient implements DirectoryClient {
         Objects.requireNonNull(ars, "ars");
         URI uri = uri(new String[] {PvogApi.SERVICE_DETAIL_VERSION, "servicedescriptions", id, "detail"},
                 PvogApi.ARS, ars.value());
-        return get(uri, root -> Optional.of(PvogJson.leistung(root, "$")), Optional.empty());
+        return get(uri, root -> Optional.of(PvogJson.leistung(root, PvogJson.Loc.ROOT)), Optional.empty());
     }
 
     @Override

@@ -38,6 +38,31 @@ import java.util.Map;
  */
 final class PvogJson {
 
+    /** Where a member sits in the answer; turned into text ({@code content[2].leikakeys[0]}) only for a message. */
+    record Loc(Loc parent, String field, int index) {
+        static final Loc ROOT = new Loc(null, null, -1);
+
+        Loc child(String name) {
+            return new Loc(this, name, -1);
+        }
+
+        Loc at(int i) {
+            return new Loc(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "";
+            }
+            String up = parent.toString();
+            if (field != null) {
+                return up.isEmpty() ? field : up + "." + field;
+            }
+            return up + "[" + index + "]";
+        }
+    }
+
     private PvogJson() {
     }
 
@@ -61,28 +86,28 @@ final class PvogJson {
         List<Location> out = new ArrayList<>(root.size());
         int i = 0;
         for (JsonNode n : root) {
-            String path = "[" + i++ + "]";
+            Loc path = Loc.ROOT.at(i++);
             object(n, path);
             String ars = requiredText(n, "ars", path);
             String ags = text(n, "ags", path);
-            out.add(new Location(key(path + ".ars", () -> Ars.parse(ars)),
-                    ags == null ? null : key(path + ".ags", () -> Ags.parse(ags)),
+            out.add(new Location(key(path.child("ars"), () -> Ars.parse(ars)),
+                    ags == null ? null : key(path.child("ags"), () -> Ags.parse(ags)),
                     requiredText(n, "name", path), text(n, "zip", path)));
         }
         return out;
     }
 
     static Page<Leistung> servicePage(JsonNode root, int askedPage, int askedSize) {
-        object(root, "$");
-        List<Leistung> items = list(root, "content", "", PvogJson::leistung);
-        int number = intValue(root, "number", "", askedPage);
-        int size = intValue(root, "size", "", askedSize);
-        long total = longValue(root, "totalElements", "", items.size());
-        int pages = intValue(root, "totalPages", "", total == 0 ? 0 : number + 1);
+        object(root, Loc.ROOT);
+        List<Leistung> items = list(root, "content", Loc.ROOT, PvogJson::leistung);
+        int number = intValue(root, "number", Loc.ROOT, askedPage);
+        int size = intValue(root, "size", Loc.ROOT, askedSize);
+        long total = longValue(root, "totalElements", Loc.ROOT, items.size());
+        int pages = intValue(root, "totalPages", Loc.ROOT, total == 0 ? 0 : number + 1);
         return new Page<>(items, number, size, total, pages);
     }
 
-    static Leistung leistung(JsonNode n, String path) {
+    static Leistung leistung(JsonNode n, Loc path) {
         object(n, path);
         Map<String, TextModule> modules = new LinkedHashMap<>();
         for (TextModule m : list(n, "details", path, PvogJson::module)) {
@@ -106,7 +131,7 @@ final class PvogJson {
                 lastUpdate);
     }
 
-    private static TextModule module(JsonNode n, String path) {
+    private static TextModule module(JsonNode n, Loc path) {
         object(n, path);
         return new TextModule(requiredText(n, "code", path), text(n, "title", path), text(n, "text", path),
                 list(n, "links", path, PvogJson::link), date(n, "date", path),
@@ -116,11 +141,11 @@ final class PvogJson {
                 }));
     }
 
-    private static Zustaendigkeit zustaendigkeit(JsonNode n, String path) {
+    private static Zustaendigkeit zustaendigkeit(JsonNode n, Loc path) {
         object(n, path);
         Role role = role(n, path);
         if (role == null) {
-            throw protocol(path + ".role is missing; a responsibility needs a role");
+            throw protocol(path.child("role") + " is missing; a responsibility needs a role");
         }
         return new Zustaendigkeit(requiredText(n, "id", path), text(n, "title", path), role, arsList(n, "ars", path),
                 list(n, "secondaryIds", path, (e, p) -> {
@@ -131,14 +156,14 @@ final class PvogJson {
     }
 
     static Organisationseinheit organisationUnit(JsonNode n) {
-        String path = "$";
+        Loc path = Loc.ROOT;
         object(n, path);
         JsonNode location = member(n, "location");
         List<Organisationseinheit.Address> addresses = List.of();
         List<Organisationseinheit.OpeningTime> hours = List.of();
         String hoursNote = null;
         if (location != null) {
-            String lp = "location";
+            Loc lp = path.child("location");
             object(location, lp);
             addresses = list(location, "addresses", lp, (e, p) -> {
                 object(e, p);
@@ -156,9 +181,10 @@ final class PvogJson {
                     String code = null;
                     String name = null;
                     if (channel != null) {
-                        object(channel, p + ".channel");
-                        code = text(channel, "code", p + ".channel");
-                        name = text(channel, "name", p + ".channel");
+                        Loc c = p.child("channel");
+                        object(channel, c);
+                        code = text(channel, "code", c);
+                        name = text(channel, "name", c);
                     }
                     return new Organisationseinheit.Contact(code, name, requiredText(e, "value", p));
                 }),
@@ -172,20 +198,20 @@ final class PvogJson {
                 instant(n, "lastUpdate", path));
     }
 
-    private static Organisationseinheit.OpeningTime openingTime(JsonNode e, String p) {
+    private static Organisationseinheit.OpeningTime openingTime(JsonNode e, Loc p) {
         object(e, p);
         String day = requiredText(e, "dayOfWeek", p);
         DayOfWeek dayOfWeek;
         try {
             dayOfWeek = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ex) {
-            throw protocol(p + ".dayOfWeek must be MONDAY to SUNDAY, was " + quote(day));
+            throw protocol(p.child("dayOfWeek") + " must be MONDAY to SUNDAY, was " + quote(day));
         }
         return new Organisationseinheit.OpeningTime(dayOfWeek, time(e, "from", p), time(e, "until", p));
     }
 
     static Onlinedienst onlineService(JsonNode n) {
-        String path = "$";
+        Loc path = Loc.ROOT;
         object(n, path);
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String[] pair : list(n, "parameters", path, (e, p) -> {
@@ -204,21 +230,22 @@ final class PvogJson {
 
     // ---------------------------------------------------------------------------------- helpers
 
-    private static Role role(JsonNode n, String path) {
+    private static Role role(JsonNode n, Loc path) {
         JsonNode role = member(n, "role");
         if (role == null) {
             return null;
         }
-        object(role, path + ".role");
-        return new Role(requiredText(role, "code", path + ".role"), text(role, "name", path + ".role"));
+        Loc r = path.child("role");
+        object(role, r);
+        return new Role(requiredText(role, "code", r), text(role, "name", r));
     }
 
-    private static Link link(JsonNode e, String p) {
+    private static Link link(JsonNode e, Loc p) {
         object(e, p);
         return new Link(text(e, "title", p), requiredText(e, "uri", p));
     }
 
-    private static List<Ars> arsList(JsonNode n, String field, String path) {
+    private static List<Ars> arsList(JsonNode n, String field, Loc path) {
         return list(n, field, path, (e, p) -> {
             String a = textNode(e, p);
             return key(p, () -> Ars.parse(a));
@@ -226,22 +253,22 @@ final class PvogJson {
     }
 
     private interface Reader<T> {
-        T read(JsonNode node, String path);
+        T read(JsonNode node, Loc path);
     }
 
-    private static <T> List<T> list(JsonNode n, String field, String path, Reader<T> reader) {
+    private static <T> List<T> list(JsonNode n, String field, Loc path, Reader<T> reader) {
         JsonNode array = member(n, field);
-        String p = path.isEmpty() ? field : path + "." + field;
         if (array == null) {
             return List.of();
         }
         if (!array.isArray()) {
-            throw protocol(p + " must be an array, was " + array.getNodeType());
+            throw protocol(path.child(field) + " must be an array, was " + array.getNodeType());
         }
         List<T> out = new ArrayList<>(array.size());
+        Loc p = path.child(field);
         int i = 0;
         for (JsonNode e : array) {
-            out.add(reader.read(e, p + "[" + i++ + "]"));
+            out.add(reader.read(e, p.at(i++)));
         }
         return out;
     }
@@ -251,52 +278,58 @@ final class PvogJson {
         return v == null || v.isNull() ? null : v;
     }
 
-    private static void object(JsonNode n, String path) {
+    private static void object(JsonNode n, Loc path) {
         if (!n.isObject()) {
             throw protocol(path + " must be an object, was " + n.getNodeType());
         }
     }
 
-    private static String textNode(JsonNode e, String p) {
+    private static String textNode(JsonNode e, Loc p) {
         if (!e.isTextual()) {
             throw protocol(p + " must be a string, was " + e.getNodeType());
         }
         return e.textValue();
     }
 
-    private static String text(JsonNode n, String field, String path) {
+    private static String text(JsonNode n, String field, Loc path) {
         JsonNode v = member(n, field);
-        return v == null ? null : textNode(v, join(path, field));
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw protocol(path.child(field) + " must be a string, was " + v.getNodeType());
+        }
+        return v.textValue();
     }
 
-    private static String requiredText(JsonNode n, String field, String path) {
+    private static String requiredText(JsonNode n, String field, Loc path) {
         String v = text(n, field, path);
         if (v == null) {
-            throw protocol(join(path, field) + " is missing");
+            throw protocol(path.child(field) + " is missing");
         }
         return v;
     }
 
-    private static int intValue(JsonNode n, String field, String path, int dflt) {
+    private static int intValue(JsonNode n, String field, Loc path, int dflt) {
         long v = longValue(n, field, path, dflt);
         if (v > Integer.MAX_VALUE) {
-            throw protocol(join(path, field) + " must be at most " + Integer.MAX_VALUE + ", was " + v);
+            throw protocol(path.child(field) + " must be at most " + Integer.MAX_VALUE + ", was " + v);
         }
         return (int) v;
     }
 
-    private static long longValue(JsonNode n, String field, String path, long dflt) {
+    private static long longValue(JsonNode n, String field, Loc path, long dflt) {
         JsonNode v = member(n, field);
         if (v == null) {
             return dflt;
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
-            throw protocol(join(path, field) + " must be a non-negative whole number, was " + oneLine(v.toString()));
+            throw protocol(path.child(field) + " must be a non-negative whole number, was " + oneLine(v.toString()));
         }
         return v.longValue();
     }
 
-    private static LocalDate date(JsonNode n, String field, String path) {
+    private static LocalDate date(JsonNode n, String field, Loc path) {
         String v = text(n, field, path);
         if (v == null) {
             return null;
@@ -305,20 +338,20 @@ final class PvogJson {
             // a date, or the date part of a date-time
             return LocalDate.parse(v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v);
         } catch (DateTimeParseException e) {
-            throw protocol(join(path, field) + " must be an ISO date (yyyy-MM-dd), was " + quote(v));
+            throw protocol(path.child(field) + " must be an ISO date (yyyy-MM-dd), was " + quote(v));
         }
     }
 
-    private static LocalTime time(JsonNode n, String field, String path) {
+    private static LocalTime time(JsonNode n, String field, Loc path) {
         String v = requiredText(n, field, path);
         try {
             return LocalTime.parse(v);
         } catch (DateTimeParseException e) {
-            throw protocol(join(path, field) + " must be a time (HH:mm), was " + quote(v));
+            throw protocol(path.child(field) + " must be a time (HH:mm), was " + quote(v));
         }
     }
 
-    private static Instant instant(JsonNode n, String field, String path) {
+    private static Instant instant(JsonNode n, String field, Loc path) {
         String v = text(n, field, path);
         if (v == null) {
             return null;
@@ -326,20 +359,16 @@ final class PvogJson {
         try {
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            throw protocol(join(path, field) + " must be an ISO date-time with offset, was " + quote(v));
+            throw protocol(path.child(field) + " must be an ISO date-time with offset, was " + quote(v));
         }
     }
 
-    private static <T> T key(String path, java.util.function.Supplier<T> parse) {
+    private static <T> T key(Loc path, java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
         } catch (InvalidIdentifierException e) {
             throw protocol(path + ": " + e.getMessage());
         }
-    }
-
-    private static String join(String path, String field) {
-        return path.isEmpty() || "$".equals(path) ? field : path + "." + field;
     }
 
     static OzgClientException protocol(String message) {

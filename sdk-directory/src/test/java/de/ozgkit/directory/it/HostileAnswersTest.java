@@ -12,7 +12,8 @@ import de.ozgkit.directory.Leistung;
 import de.ozgkit.directory.Location;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,20 +25,25 @@ class HostileAnswersTest {
     static final Ars MAINZ = Ars.parse("073150000000");
     static final LeikaKey TRADE = LeikaKey.parse("99050012104000");
 
-    HostileServer server;
-    DirectoryClient client;
+    static HostileServer server;
+    static DirectoryClient client;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         server = new HostileServer();
         client = DirectoryClient.builder().config(OzgClientConfig.builder().baseUri(server.baseUri())
                 .maxResponseBytes(256 * 1024).build()).build();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         client.close();
         server.close();
+    }
+
+    @BeforeEach
+    void forgetRequests() {
+        server.requests.clear();
     }
 
     @Test

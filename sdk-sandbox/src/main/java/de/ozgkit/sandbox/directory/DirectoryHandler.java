@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.Fields;
  * service's base path, the query parameters and headers, asks {@link DirectoryApi} and writes its
  * answer. Mount it for {@code /<base>/*}.
  */
-public final class DirectoryHandler extends Handler.Abstract {
+final class DirectoryHandler extends Handler.Abstract {
 
     private final DirectoryApi api;
     private final String basePath;
@@ -26,7 +26,7 @@ public final class DirectoryHandler extends Handler.Abstract {
      * @param api      the protocol logic
      * @param basePath the service's base path, e.g. {@code /directory}; stripped from request paths
      */
-    public DirectoryHandler(DirectoryApi api, String basePath) {
+    DirectoryHandler(DirectoryApi api, String basePath) {
         super(InvocationType.NON_BLOCKING);
         this.api = api;
         this.basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;

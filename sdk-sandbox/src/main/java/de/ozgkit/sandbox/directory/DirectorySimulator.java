@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code GET /v3/servicedescriptions/leikaid?leikaIds=&ars=&page=&size=},
  * {@code GET /v6/servicedescriptions/{id}/detail?ars=},
  * {@code GET /v5/organisationunits/detail?q=&ars=&lbId=}, {@code GET /v2/onlineservices/detail?q=}.
- * The protocol logic is {@link DirectoryApi}, its HTTP surface {@link DirectoryHandler}.
+ * The protocol logic is {@link DirectoryApi}, its HTTP surface {@code DirectoryHandler}.
  *
  * <p>State is read-only; thread-safe.
  */

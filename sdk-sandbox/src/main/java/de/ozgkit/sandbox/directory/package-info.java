@@ -12,6 +12,6 @@
  * }</pre>
  *
  * <p>{@link de.ozgkit.sandbox.directory.DirectoryApi} is the protocol logic without HTTP,
- * {@link de.ozgkit.sandbox.directory.DirectoryHandler} its Jetty surface.
+ * {@code DirectoryHandler} (package-private) its Jetty surface.
  */
 package de.ozgkit.sandbox.directory;

@@ -1,19 +1,15 @@
 package de.ozgkit.sandbox.directory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.ozgkit.core.internal.Json;
 import de.ozgkit.sandbox.directory.DirectoryFixture.OnlineService;
 import de.ozgkit.sandbox.directory.DirectoryFixture.Place;
 import de.ozgkit.sandbox.directory.DirectoryFixture.Responsibility;
 import de.ozgkit.sandbox.directory.DirectoryFixture.Service;
 import de.ozgkit.sandbox.directory.DirectoryFixture.Unit;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,18 +17,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The directory simulator's protocol logic, free of any HTTP server: a request (method, path below
- * the service's base, query parameters, a header look-up) in, an {@link Answer} out. Thread-safe.
+ * The directory simulator's protocol logic, free of any HTTP server: per endpoint of the search
+ * service, the request data (query parameters, the id from the path) in, an {@link Answer} out.
+ * Thread-safe.
  *
- * <p>Paths (versioned as the search service uses them): {@code GET /v3/locations?q=},
- * {@code GET /v3/servicedescriptions/leikaid?leikaIds=&ars=&page=&size=},
- * {@code GET /v6/servicedescriptions/{id}/detail?ars=}, {@code GET /v5/organisationunits/detail?q=&ars=&lbId=},
- * {@code GET /v2/onlineservices/detail?q=}. Unknown ids answer 404, malformed parameters 400,
- * other methods 405, all as {@code application/problem+json}.
+ * <p>Endpoints (versioned as the search service uses them): {@code GET /v3/locations?q=}
+ * ({@link #locations}), {@code GET /v3/servicedescriptions/leikaid?leikaIds=&ars=&page=&size=}
+ * ({@link #serviceDescriptions}), {@code GET /v6/servicedescriptions/{id}/detail?ars=}
+ * ({@link #serviceDescription}), {@code GET /v5/organisationunits/detail?q=&ars=&lbId=}
+ * ({@link #organisationUnit}), {@code GET /v2/onlineservices/detail?q=} ({@link #onlineService}).
+ * Unknown ids answer 404, malformed parameters 400, a missing client id 401 when it is required
+ * ({@link #admit}). Paths and methods are the HTTP surface's concern.
  */
 public final class DirectoryApi {
 
@@ -44,14 +43,32 @@ public final class DirectoryApi {
     private static final Pattern POSTCODE = Pattern.compile("[0-9]{5}");
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    /**
-     * An answer.
-     *
-     * @param status      HTTP status
-     * @param contentType content type
-     * @param body        body
-     */
-    public record Answer(int status, String contentType, byte[] body) {
+    /** An answer: a JSON document ({@link Found}) or a refusal ({@link Refused}). */
+    public sealed interface Answer permits Answer.Found, Answer.Refused {
+
+        /** @return the HTTP status */
+        int status();
+
+        /**
+         * The document asked for (200).
+         *
+         * @param body the JSON document
+         */
+        record Found(JsonNode body) implements Answer {
+            @Override
+            public int status() {
+                return 200;
+            }
+        }
+
+        /**
+         * A refusal, sent as a problem detail.
+         *
+         * @param status the HTTP status: 400, 401 or 404
+         * @param detail what was wrong with the request
+         */
+        record Refused(int status, String detail) implements Answer {
+        }
     }
 
     private final DirectoryFixture fixture;
@@ -72,7 +89,7 @@ public final class DirectoryApi {
         this.requireClientId = requireClientId;
     }
 
-    /** @return requests handled so far */
+    /** @return requests admitted or refused by {@link #admit} so far */
     public long requestCount() {
         return requests.get();
     }
@@ -83,50 +100,86 @@ public final class DirectoryApi {
     }
 
     /**
-     * Handles a request.
+     * Counts a request to one of the endpoints and checks its client id; call it before the
+     * endpoint's method.
      *
-     * @param method the HTTP method
-     * @param path   the path below the service's base, starting with {@code /}, percent-decoded
-     * @param query  the query parameters, decoded
-     * @param header looks up a request header, {@code null} when absent
-     * @return the answer
+     * @param clientId the value of {@value #CLIENT_ID_HEADER}, {@code null} when absent
+     * @return a 401 refusal when the client id is required and missing, else empty
      */
-    public Answer handle(String method, String path, Map<String, List<String>> query, Function<String, String> header) {
+    public Optional<Answer> admit(String clientId) {
         requests.incrementAndGet();
-        String clientId = header.apply(CLIENT_ID_HEADER);
         if (clientId != null) {
             clientIds.add(clientId);
         }
-        List<String> segments = List.of(path.replaceAll("^/+|/+$", "").split("/", -1));
-        boolean known = matches(segments, "v3", "locations") || matches(segments, "v3", "servicedescriptions", "leikaid")
-                || isDetail(segments) || matches(segments, "v5", "organisationunits", "detail")
-                || matches(segments, "v2", "onlineservices", "detail");
-        if (!known) {
-            return problem(404, "Not Found", "no resource at " + path);
-        }
-        if (!"GET".equals(method)) {
-            return problem(405, "Method Not Allowed", method + " is not allowed; the search service answers GET only");
-        }
         if (requireClientId && (clientId == null || clientId.isBlank())) {
-            return problem(401, "Unauthorized", "header " + CLIENT_ID_HEADER + " is required");
+            return Optional.of(new Answer.Refused(401, "header " + CLIENT_ID_HEADER + " is required"));
         }
+        return Optional.empty();
+    }
+
+    /**
+     * Places by name (substring, any case) or postcode: {@code GET /v3/locations?q=}.
+     *
+     * @param query the query parameters, decoded
+     * @return a JSON array of locations, or 400
+     */
+    public Answer locations(Map<String, List<String>> query) {
+        return answer(() -> locationsOf(query));
+    }
+
+    /**
+     * Service descriptions by LeiKa keys covering a place, paged:
+     * {@code GET /v3/servicedescriptions/leikaid?leikaIds=&ars=&page=&size=}.
+     *
+     * @param query the query parameters, decoded
+     * @return a Spring Data page, or 400
+     */
+    public Answer serviceDescriptions(Map<String, List<String>> query) {
+        return answer(() -> byLeika(query));
+    }
+
+    /**
+     * A service description with the responsibilities covering a place:
+     * {@code GET /v6/servicedescriptions/{id}/detail?ars=}.
+     *
+     * @param id    the id from the path, decoded
+     * @param query the query parameters, decoded
+     * @return the detail, 404 for an unknown id, or 400
+     */
+    public Answer serviceDescription(String id, Map<String, List<String>> query) {
+        return answer(() -> detail(id, query));
+    }
+
+    /**
+     * An organisation unit, with its role for a service when {@code lbId} names one:
+     * {@code GET /v5/organisationunits/detail?q=&ars=&lbId=}.
+     *
+     * @param query the query parameters, decoded
+     * @return the unit, 404 for an unknown id, or 400
+     */
+    public Answer organisationUnit(Map<String, List<String>> query) {
+        return answer(() -> unit(query));
+    }
+
+    /**
+     * An online service: {@code GET /v2/onlineservices/detail?q=}.
+     *
+     * @param query the query parameters, decoded
+     * @return the online service, 404 for an unknown id, or 400
+     */
+    public Answer onlineService(Map<String, List<String>> query) {
+        return answer(() -> online(query));
+    }
+
+    private static Answer answer(Supplier<Answer> endpoint) {
         try {
-            if (segments.get(0).equals("v3") && segments.get(1).equals("locations")) {
-                return locations(query);
-            } else if (segments.get(0).equals("v3")) {
-                return byLeika(query);
-            } else if (segments.get(0).equals("v6")) {
-                return detail(segments.get(2), query);
-            } else if (segments.get(0).equals("v5")) {
-                return unit(query);
-            }
-            return onlineService(query);
+            return endpoint.get();
         } catch (BadRequest e) {
-            return problem(400, "Bad Request", e.getMessage());
+            return new Answer.Refused(400, e.getMessage());
         }
     }
 
-    private Answer locations(Map<String, List<String>> query) {
+    private Answer locationsOf(Map<String, List<String>> query) {
         String q = required(query, "q").strip();
         if (q.length() < 2 || q.length() > 100) {
             throw new BadRequest("q must be 2 to 100 characters, had " + q.length());
@@ -171,7 +224,7 @@ public final class DirectoryApi {
             throw new BadRequest("ars must be a 12-digit regional key");
         }
         if (service.isEmpty()) {
-            return problem(404, "Not Found", "no service description with id " + id);
+            return new Answer.Refused(404, "no service description with id " + id);
         }
         Service s = service.get();
         List<Responsibility> covering = s.responsibilities().stream()
@@ -184,7 +237,7 @@ public final class DirectoryApi {
         String id = required(query, "q");
         Unit u = fixture.organisationUnits().get(id);
         if (u == null) {
-            return problem(404, "Not Found", "no organisation unit with id " + id);
+            return new Answer.Refused(404, "no organisation unit with id " + id);
         }
         String ars = optional(query, "ars").orElse(null);
         if (ars != null && !ARS.matcher(ars).matches()) {
@@ -209,11 +262,11 @@ public final class DirectoryApi {
         return json(DirectoryWire.unit(u, code, name));
     }
 
-    private Answer onlineService(Map<String, List<String>> query) {
+    private Answer online(Map<String, List<String>> query) {
         String id = required(query, "q");
         OnlineService od = fixture.onlineServices().get(id);
         if (od == null) {
-            return problem(404, "Not Found", "no online service with id " + id);
+            return new Answer.Refused(404, "no online service with id " + id);
         }
         return json(DirectoryWire.onlineService(od, sandboxRoot));
     }
@@ -236,15 +289,6 @@ public final class DirectoryApi {
             }
         }
         return place.startsWith(area.substring(0, significant));
-    }
-
-    private static boolean matches(List<String> segments, String... expected) {
-        return segments.equals(List.of(expected));
-    }
-
-    private static boolean isDetail(List<String> s) {
-        return s.size() == 4 && s.get(0).equals("v6") && s.get(1).equals("servicedescriptions") && !s.get(2).isEmpty()
-                && s.get(3).equals("detail");
     }
 
     private static String ars(Map<String, List<String>> query) {
@@ -287,24 +331,7 @@ public final class DirectoryApi {
     }
 
     private static Answer json(JsonNode node) {
-        try {
-            return new Answer(200, "application/json", Json.mapper().writeValueAsBytes(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("writing JSON to memory failed", e);
-        }
-    }
-
-    static Answer problem(int status, String title, String detail) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", "about:blank");
-        p.put("title", title);
-        p.put("status", status);
-        p.put("detail", detail);
-        try {
-            return new Answer(status, "application/problem+json", Json.mapper().writeValueAsBytes(p));
-        } catch (JsonProcessingException e) {
-            return new Answer(status, "text/plain;charset=utf-8", detail.getBytes(StandardCharsets.UTF_8));
-        }
+        return new Answer.Found(node);
     }
 
     private static final class BadRequest extends RuntimeException {

@@ -2,8 +2,6 @@ package de.ozgkit.sandbox.directory;
 
 import de.ozgkit.sandbox.SandboxContext;
 import de.ozgkit.sandbox.SandboxService;
-import de.ozgkit.sandbox.http.Reply;
-import de.ozgkit.sandbox.http.RouteRequest;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
@@ -17,7 +15,10 @@ import java.util.Set;
  * {@code GET /v3/servicedescriptions/leikaid?leikaIds=&ars=&page=&size=},
  * {@code GET /v6/servicedescriptions/{id}/detail?ars=},
  * {@code GET /v5/organisationunits/detail?q=&ars=&lbId=}, {@code GET /v2/onlineservices/detail?q=}.
- * The protocol logic is {@link DirectoryApi}, its HTTP surface {@code DirectoryHandler}.
+ * The protocol logic is {@link DirectoryApi}, its HTTP surface {@code DirectoryHandler} (routes on
+ * the sandbox's Jetty routing). Errors are problem details ({@code application/problem+json}, type
+ * {@code about:blank}): 400 for malformed parameters, 401 for a missing client id when it is
+ * required, 404 for unknown ids and paths, 405 for methods other than {@code GET}.
  *
  * <p>State is read-only; thread-safe.
  */
@@ -50,25 +51,19 @@ public final class DirectorySimulator implements SandboxService {
         return SERVICE_NAME;
     }
 
+    /**
+     * Adds the search service's routes under the service's base (the default problem+json error
+     * shape is the search service's).
+     *
+     * @param context the sandbox context
+     */
     @Override
     public void mount(SandboxContext context) {
         String base = context.baseUri().toString();
         String root = base.substring(0, base.length() - ("/" + context.serviceName()).length());
         DirectoryApi a = new DirectoryApi(fixture, root, requireClientId);
         this.api = a;
-        // Thin adapter from the sandbox's router to the protocol logic; DirectoryHandler is the same
-        // surface as a Jetty handler, mounted directly once the sandbox routes with Jetty.
-        for (String template : new String[] {"/v3/locations", "/v3/servicedescriptions/leikaid",
-                "/v6/servicedescriptions/{id}/detail", "/v5/organisationunits/detail", "/v2/onlineservices/detail"}) {
-            context.routes().get(template, DirectorySimulator.adapter(a));
-        }
-    }
-
-    private static de.ozgkit.sandbox.http.RouteHandler adapter(DirectoryApi api) {
-        return (RouteRequest r) -> {
-            DirectoryApi.Answer answer = api.handle(r.method(), r.path(), r.queryParams(), name -> r.header(name).orElse(null));
-            return Reply.bytes(answer.status(), answer.contentType(), answer.body());
-        };
+        new DirectoryHandler(a).mount(context.routes());
     }
 
     /** @return the data served */
@@ -76,7 +71,10 @@ public final class DirectorySimulator implements SandboxService {
         return fixture;
     }
 
-    /** @return requests answered so far (0 before mounting) */
+    /**
+     * @return requests to the search service's endpoints answered so far, refusals included (0 before
+     *         mounting); unknown paths and other methods than {@code GET} are not counted
+     */
     public long requestCount() {
         DirectoryApi a = api;
         return a == null ? 0 : a.requestCount();

@@ -12,6 +12,6 @@
  * }</pre>
  *
  * <p>{@link de.ozgkit.sandbox.directory.DirectoryApi} is the protocol logic without HTTP,
- * {@code DirectoryHandler} (package-private) its Jetty surface.
+ * {@code DirectoryHandler} (package-private) its routes on the sandbox's Jetty routing.
  */
 package de.ozgkit.sandbox.directory;

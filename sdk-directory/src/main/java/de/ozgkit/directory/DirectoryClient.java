@@ -157,6 +157,21 @@ public interface DirectoryClient extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Waits between the attempts of a retried call, as long as the retry policy's backoff or the
+     * service's {@code Retry-After} asks. The default sleeps the calling thread; a test passes one
+     * that records the pauses instead of waiting.
+     */
+    @FunctionalInterface
+    interface Sleeper {
+        /**
+         * @param duration how long to wait
+         * @throws InterruptedException when interrupted; the call then fails with an
+         *                              {@link de.ozgkit.core.OzgClientException} of kind IO
+         */
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
     /** Builds a {@link DirectoryClient}. Not thread-safe. */
     final class Builder {
         private OzgClientConfig config;
@@ -164,6 +179,7 @@ public interface DirectoryClient extends AutoCloseable {
         private int cacheEntries;
         private Duration cacheTtl = Duration.ZERO;
         private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
 
         private Builder() {
         }
@@ -222,6 +238,15 @@ public interface DirectoryClient extends AutoCloseable {
         }
 
         /**
+         * @param sleeper waits between the attempts of a retried call (by default the calling thread sleeps)
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
          * @return the client
          * @throws IllegalStateException when no configuration was given
          * @throws de.ozgkit.core.OzgClientException of kind CONFIGURATION when the configuration has no base URI
@@ -231,7 +256,7 @@ public interface DirectoryClient extends AutoCloseable {
                 throw new IllegalStateException("DirectoryClient needs a configuration: call config(OzgClientConfig)");
             }
             config.requireBaseUri();
-            return new DefaultDirectoryClient(config, clientId, cacheEntries, cacheTtl, clock);
+            return new DefaultDirectoryClient(config, clientId, cacheEntries, cacheTtl, clock, sleeper);
         }
     }
 }

@@ -56,10 +56,11 @@ public final class DefaultDirectoryClient implements DirectoryClient {
      * @param cacheEntries the cache size, 0 for no cache
      * @param cacheTtl     how long answers stay cached
      * @param clock        the clock deciding cache expiry
+     * @param sleeper      waits between the attempts of a retried call
      */
     public DefaultDirectoryClient(OzgClientConfig config, String clientId, int cacheEntries, Duration cacheTtl,
-                                  Clock clock) {
-        this.pipeline = new HttpPipeline(config);
+                                  Clock clock, DirectoryClient.Sleeper sleeper) {
+        this.pipeline = new HttpPipeline(config, sleeper::sleep);
         this.clientId = clientId;
         this.cache = cacheEntries > 0 ? new ResponseCache<>(cacheEntries, cacheTtl, clock) : null;
     }

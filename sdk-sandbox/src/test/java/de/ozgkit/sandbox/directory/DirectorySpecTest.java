@@ -3,7 +3,9 @@ package de.ozgkit.sandbox.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.ozgkit.sandbox.BuiltInServices;
 import de.ozgkit.sandbox.Sandbox;
+import de.ozgkit.sandbox.SandboxService;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +26,7 @@ class DirectorySpecTest {
 
     @BeforeAll
     static void start() {
-        sandbox = Sandbox.builder().withBuiltInServices().start();
+        sandbox = Sandbox.builder().service(DirectorySimulator.create()).start();
         base = sandbox.baseUri("directory").toString();
     }
 
@@ -34,7 +36,9 @@ class DirectorySpecTest {
     }
 
     @Test
-    void builtInSandbox_listsTheDirectory() {
+    void builtInServices_includeTheDirectoryUnderItsName() {
+        assertThat(BuiltInServices.create()).filteredOn(DirectorySimulator.class::isInstance).singleElement()
+                .extracting(SandboxService::name).isEqualTo("directory");
         assertThat(sandbox.services()).containsKey("directory");
         assertThat(sandbox.services().get("directory").getPath()).isEqualTo("/directory");
     }

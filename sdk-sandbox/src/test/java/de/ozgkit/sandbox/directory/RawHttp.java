@@ -38,6 +38,8 @@ final class RawHttp {
         HttpURLConnection c = (HttpURLConnection) url.openConnection();
         c.setRequestMethod(method);
         c.setInstanceFollowRedirects(false);
+        // no idle keep-alive connection outlives the test: the sandbox's graceful stop would wait for it
+        c.setRequestProperty("Connection", "close");
         for (int i = 0; i < headers.length; i += 2) {
             c.setRequestProperty(headers[i], headers[i + 1]);
         }

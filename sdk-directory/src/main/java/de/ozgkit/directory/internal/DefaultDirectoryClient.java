@@ -10,6 +10,7 @@ import de.ozgkit.core.id.LeikaKey;
 import de.ozgkit.core.internal.ErrorMapper;
 import de.ozgkit.core.internal.HttpMessages;
 import de.ozgkit.core.internal.HttpPipeline;
+import de.ozgkit.core.internal.PathSegments;
 import de.ozgkit.directory.DirectoryClient;
 import de.ozgkit.directory.InvalidQueryException;
 import de.ozgkit.directory.Leistung;
@@ -19,8 +20,6 @@ import de.ozgkit.directory.Organisationseinheit;
 import de.ozgkit.directory.Page;
 import de.ozgkit.directory.Routing;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +43,8 @@ public final class DefaultDirectoryClient implements DirectoryClient {
     private static final int ALL_PAGE_SIZE = 50;
 
     private final HttpPipeline pipeline;
+    /** The base URI as text without trailing slash; request URIs are built on it in one pass. */
+    private final String base;
     private final String clientId;
     private final ResponseCache<String, Object> cache;
     private final RoutingResolver routing = new RoutingResolver(this);
@@ -61,6 +62,7 @@ public final class DefaultDirectoryClient implements DirectoryClient {
     public DefaultDirectoryClient(OzgClientConfig config, String clientId, int cacheEntries, Duration cacheTtl,
                                   Clock clock, DirectoryClient.Sleeper sleeper) {
         this.pipeline = new HttpPipeline(config, sleeper::sleep);
+        this.base = pipeline.resolve().toString();
         this.clientId = clientId;
         this.cache = cacheEntries > 0 ? new ResponseCache<>(cacheEntries, cacheTtl, clock) : null;
     }
@@ -114,7 +116,7 @@ public final class DefaultDirectoryClient implements DirectoryClient {
     public Optional<Leistung> serviceDescription(String id, Ars ars) {
         requireId("id", id);
         Objects.requireNonNull(ars, "ars");
-        URI uri = uri(new String[] {PvogApi.SERVICE_DETAIL_VERSION, "servicedescriptions", id, "detail"},
+        URI uri = uri(PvogApi.SERVICE_DETAIL_BEFORE_ID + PathSegments.encode(id) + PvogApi.SERVICE_DETAIL_AFTER_ID,
                 PvogApi.ARS, ars.value());
         return get(uri, root -> Optional.of(PvogJson.leistung(root, PvogJson.Loc.ROOT)), Optional.empty());
     }
@@ -188,12 +190,14 @@ public final class DefaultDirectoryClient implements DirectoryClient {
         }
     }
 
-    private URI uri(String[] segments, String... query) {
-        URI base = pipeline.resolve(segments);
-        StringBuilder sb = new StringBuilder(base.toString());
+    /**
+     * Builds a request URI in one pass: the base, the path (already encoded), the query with each
+     * value percent-encoded (everything but RFC 3986 unreserved characters).
+     */
+    private URI uri(String path, String... query) {
+        StringBuilder sb = new StringBuilder(base.length() + path.length() + 64).append(base).append(path);
         for (int i = 0; i < query.length; i += 2) {
-            sb.append(i == 0 ? '?' : '&').append(query[i]).append('=')
-                    .append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8).replace("+", "%20"));
+            sb.append(i == 0 ? '?' : '&').append(query[i]).append('=').append(PathSegments.encode(query[i + 1]));
         }
         return URI.create(sb.toString());
     }

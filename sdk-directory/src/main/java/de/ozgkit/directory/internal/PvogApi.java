@@ -12,15 +12,17 @@ final class PvogApi {
     static final String CLIENT_ID_HEADER = "pvog-sud-api-client-id";
 
     /** Location search by name or postcode: answers a JSON array of locations. */
-    static final String[] LOCATIONS = {"v3", "locations"};
+    static final String LOCATIONS = "/v3/locations";
     /** Service descriptions by LeiKa key and ARS: answers a page. */
-    static final String[] BY_LEIKA = {"v3", "servicedescriptions", "leikaid"};
-    /** Detail of a service description: {@code v6/servicedescriptions/{id}/detail}. */
-    static final String SERVICE_DETAIL_VERSION = "v6";
+    static final String BY_LEIKA = "/v3/servicedescriptions/leikaid";
+    /** Detail of a service description: {@code /v6/servicedescriptions/{id}/detail}, the part before the id. */
+    static final String SERVICE_DETAIL_BEFORE_ID = "/v6/servicedescriptions/";
+    /** Detail of a service description, the part after the id. */
+    static final String SERVICE_DETAIL_AFTER_ID = "/detail";
     /** Organisation unit detail. */
-    static final String[] ORGANISATION_UNIT = {"v5", "organisationunits", "detail"};
+    static final String ORGANISATION_UNIT = "/v5/organisationunits/detail";
     /** Online service detail. */
-    static final String[] ONLINE_SERVICE = {"v2", "onlineservices", "detail"};
+    static final String ONLINE_SERVICE = "/v2/onlineservices/detail";
 
     static final String Q = "q";
     static final String ARS = "ars";

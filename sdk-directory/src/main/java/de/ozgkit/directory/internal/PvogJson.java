@@ -18,12 +18,11 @@ import de.ozgkit.directory.SecondaryId;
 import de.ozgkit.directory.TextModule;
 import de.ozgkit.directory.Zustaendigkeit;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -336,8 +335,8 @@ final class PvogJson {
         }
         try {
             // a date, or the date part of a date-time
-            return LocalDate.parse(v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v);
-        } catch (DateTimeParseException e) {
+            return IsoTimes.date(v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v);
+        } catch (DateTimeException e) {
             throw protocol(path.child(field) + " must be an ISO date (yyyy-MM-dd), was " + quote(v));
         }
     }
@@ -345,8 +344,8 @@ final class PvogJson {
     private static LocalTime time(JsonNode n, String field, Loc path) {
         String v = requiredText(n, field, path);
         try {
-            return LocalTime.parse(v);
-        } catch (DateTimeParseException e) {
+            return IsoTimes.time(v);
+        } catch (DateTimeException e) {
             throw protocol(path.child(field) + " must be a time (HH:mm), was " + quote(v));
         }
     }
@@ -357,8 +356,8 @@ final class PvogJson {
             return null;
         }
         try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
+            return IsoTimes.instant(v);
+        } catch (DateTimeException e) {
             throw protocol(path.child(field) + " must be an ISO date-time with offset, was " + quote(v));
         }
     }

@@ -75,7 +75,7 @@ public final class DefaultDirectoryClient implements DirectoryClient {
             throw new InvalidQueryException("query must be 1 to " + MAX_QUERY + " characters (a place name or"
                     + " postcode), had " + q.length());
         }
-        URI uri = uri(PvogApi.LOCATIONS, PvogApi.Q, q);
+        String uri = uri(PvogApi.LOCATIONS, PvogApi.Q, q);
         return get(uri, PvogJson::locations, List.of());
     }
 
@@ -89,7 +89,7 @@ public final class DefaultDirectoryClient implements DirectoryClient {
         if (size < 1 || size > 100) {
             throw new InvalidQueryException("size must be 1 to 100, was " + size);
         }
-        URI uri = uri(PvogApi.BY_LEIKA, PvogApi.LEIKA_IDS, key.value(), PvogApi.ARS, ars.value(),
+        String uri = uri(PvogApi.BY_LEIKA, PvogApi.LEIKA_IDS, key.value(), PvogApi.ARS, ars.value(),
                 PvogApi.PAGE, Integer.toString(page), PvogApi.SIZE, Integer.toString(size));
         return get(uri, root -> PvogJson.servicePage(root, page, size), Page.empty(page, size));
     }
@@ -116,7 +116,7 @@ public final class DefaultDirectoryClient implements DirectoryClient {
     public Optional<Leistung> serviceDescription(String id, Ars ars) {
         requireId("id", id);
         Objects.requireNonNull(ars, "ars");
-        URI uri = uri(PvogApi.SERVICE_DETAIL_BEFORE_ID + PathSegments.encode(id) + PvogApi.SERVICE_DETAIL_AFTER_ID,
+        String uri = uri(PvogApi.SERVICE_DETAIL_BEFORE_ID + PathSegments.encode(id) + PvogApi.SERVICE_DETAIL_AFTER_ID,
                 PvogApi.ARS, ars.value());
         return get(uri, root -> Optional.of(PvogJson.leistung(root, PvogJson.Loc.ROOT)), Optional.empty());
     }
@@ -124,7 +124,7 @@ public final class DefaultDirectoryClient implements DirectoryClient {
     @Override
     public Optional<Organisationseinheit> organisationUnit(String id) {
         requireId("id", id);
-        URI uri = uri(PvogApi.ORGANISATION_UNIT, PvogApi.Q, id);
+        String uri = uri(PvogApi.ORGANISATION_UNIT, PvogApi.Q, id);
         return get(uri, root -> Optional.of(PvogJson.organisationUnit(root)), Optional.empty());
     }
 
@@ -133,14 +133,14 @@ public final class DefaultDirectoryClient implements DirectoryClient {
         requireId("id", id);
         requireId("serviceId", serviceId);
         Objects.requireNonNull(ars, "ars");
-        URI uri = uri(PvogApi.ORGANISATION_UNIT, PvogApi.Q, id, PvogApi.ARS, ars.value(), PvogApi.LB_ID, serviceId);
+        String uri = uri(PvogApi.ORGANISATION_UNIT, PvogApi.Q, id, PvogApi.ARS, ars.value(), PvogApi.LB_ID, serviceId);
         return get(uri, root -> Optional.of(PvogJson.organisationUnit(root)), Optional.empty());
     }
 
     @Override
     public Optional<Onlinedienst> onlineService(String id) {
         requireId("id", id);
-        URI uri = uri(PvogApi.ONLINE_SERVICE, PvogApi.Q, id);
+        String uri = uri(PvogApi.ONLINE_SERVICE, PvogApi.Q, id);
         return get(uri, root -> Optional.of(PvogJson.onlineService(root)), Optional.empty());
     }
 
@@ -192,26 +192,26 @@ public final class DefaultDirectoryClient implements DirectoryClient {
 
     /**
      * Builds a request URI in one pass: the base, the path (already encoded), the query with each
-     * value percent-encoded (everything but RFC 3986 unreserved characters).
+     * value percent-encoded (everything but RFC 3986 unreserved characters). It stays text until a
+     * request is sent: it is also the cache key, and a cache hit needs no parsed URI.
      */
-    private URI uri(String path, String... query) {
+    private String uri(String path, String... query) {
         StringBuilder sb = new StringBuilder(base.length() + path.length() + 64).append(base).append(path);
         for (int i = 0; i < query.length; i += 2) {
             sb.append(i == 0 ? '?' : '&').append(query[i]).append('=').append(PathSegments.encode(query[i + 1]));
         }
-        return URI.create(sb.toString());
+        return sb.toString();
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T get(URI uri, Function<JsonNode, T> reader, T noHit) {
-        String key = uri.toString();
+    private <T> T get(String uri, Function<JsonNode, T> reader, T noHit) {
         if (cache != null) {
-            Optional<Object> cached = cache.get(key);
+            Optional<Object> cached = cache.get(uri);
             if (cached.isPresent()) {
                 return (T) cached.get();
             }
         }
-        HttpRequest.Builder request = HttpRequest.builder("GET", uri).header("Accept", ACCEPT);
+        HttpRequest.Builder request = HttpRequest.builder("GET", URI.create(uri)).header("Accept", ACCEPT);
         if (clientId != null) {
             request.header(PvogApi.CLIENT_ID_HEADER, clientId);
         }
@@ -235,7 +235,7 @@ public final class DefaultDirectoryClient implements DirectoryClient {
                     + ", which the search service does not provide for; check the base URI", null, ex.attempts());
         }
         if (cache != null) {
-            cache.put(key, result);
+            cache.put(uri, result);
         }
         return result;
     }

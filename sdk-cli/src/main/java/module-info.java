@@ -7,9 +7,11 @@ module de.ozgkit.cli {
     requires de.ozgkit.sandbox;
     requires de.ozgkit.payment;
     requires de.ozgkit.einvoice;
+    requires de.ozgkit.account;
     requires de.ozgkit.directory;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
 
-    opens de.ozgkit.cli to info.picocli;
+    // picocli instantiates the commands; Jackson writes the JSON records of InvoiceJson
+    opens de.ozgkit.cli to info.picocli, com.fasterxml.jackson.databind;
 }

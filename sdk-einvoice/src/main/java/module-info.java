@@ -3,18 +3,20 @@
  */
 module de.ozgkit.einvoice {
     requires transitive de.ozgkit.core;
-    // validation: Saxon-HE runs the official rule sets; their resources come from Mustang's
-    // validator jar and ph-cii-d16b (automatic modules, read for resources only)
-    requires Saxon.HE;
-    requires validator;
+    // Saxon-HE (which runs the official rule sets), Mustang's validator jar (the rule sets) and Mustang's
+    // library (ZUGFeRD / Factur-X) have no module name: only the engine touches them, an automatic module
+    // named in its manifest, which reads them
+    requires de.ozgkit.einvoice.engine;
+    // the full CII D16B schema (an automatic module named in its manifest, read for resources only)
     requires com.helger.cii.d16b;
-    // ZUGFeRD / Factur-X: Mustang's jar has no module name of its own; "library" is derived from
-    // its file name
-    requires library;
+    // reading ZUGFeRD / Factur-X PDFs
     requires org.apache.pdfbox;
     requires org.apache.pdfbox.io;
-    // delivery by e-mail
-    requires transitive jakarta.mail;
+    // PDFBox logs through Commons Logging; PDFBox is an automatic module, which cannot say so, and Commons
+    // Logging is an explicit module, which is resolved on the module path only when a module requires it
+    requires org.apache.commons.logging;
+    // delivery by e-mail (no Jakarta Mail type appears in the exported API)
+    requires jakarta.mail;
     requires org.eclipse.angus.mail;
 
     exports de.ozgkit.einvoice;

@@ -9,6 +9,7 @@ import de.ozgkit.core.http.HttpTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
@@ -116,9 +118,14 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     @Override
     public HttpResponse execute(HttpRequest request) throws IOException {
+        return execute(request, null);
+    }
+
+    @Override
+    public HttpResponse execute(HttpRequest request, BodyHandler handler) throws IOException {
         clientCertificateRequested.remove();
         try {
-            return exchange(request);
+            return exchange(request, handler);
         } catch (SSLException | InterruptedIOException | ResponseTooLargeException e) {
             throw e;
         } catch (IOException e) {
@@ -137,7 +144,7 @@ public final class ApacheHttpTransport implements HttpTransport {
         }
     }
 
-    private HttpResponse exchange(HttpRequest request) throws IOException {
+    private HttpResponse exchange(HttpRequest request, BodyHandler handler) throws IOException {
         HttpMessages.Access messages = HttpMessages.access();
         HttpUriRequestBase req = new HttpUriRequestBase(request.method(), request.uri());
         messages.forEach(request.headers(), (name, value) -> {
@@ -149,6 +156,9 @@ public final class ApacheHttpTransport implements HttpTransport {
         if (requestBody != null) {
             req.setEntity(new ByteArrayEntity(requestBody, contentType(request.headers().first("Content-Type")
                     .orElse("application/octet-stream"))));
+        } else if (request.streamingBody().isPresent()) {
+            req.setEntity(new StreamingEntity(request.streamingBody().get(), contentType(request.headers()
+                    .first("Content-Type").orElse("application/octet-stream"))));
         }
         return client.execute(req, response -> {
             Header[] received = response.getHeaders();
@@ -158,6 +168,13 @@ public final class ApacheHttpTransport implements HttpTransport {
                 headers.add(h.getValue());
             }
             HttpEntity entity = response.getEntity();
+            int status = response.getCode();
+            if (handler != null && status >= 200 && status < 300) {
+                try (InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent()) {
+                    handler.handle(status, messages.headers(headers), in == null ? InputStream.nullInputStream() : in);
+                }
+                return messages.newResponse(status, messages.headers(headers), EMPTY);
+            }
             byte[] body = entity == null ? EMPTY : readBounded(entity);
             return messages.newResponse(response.getCode(), messages.headers(headers), body);
         });
@@ -220,6 +237,46 @@ public final class ApacheHttpTransport implements HttpTransport {
     public void close() {
         client.close(CloseMode.GRACEFUL);
         pool.close(CloseMode.IMMEDIATE);
+    }
+
+    /** A request body written to the connection by its {@link HttpRequest.BodyWriter} on each attempt. */
+    private static final class StreamingEntity extends AbstractHttpEntity {
+        private final HttpRequest.StreamingBody body;
+
+        StreamingEntity(HttpRequest.StreamingBody body, ContentType contentType) {
+            super(contentType, null, body.contentLength() < 0);
+            this.body = body;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public long getContentLength() {
+            return body.contentLength();
+        }
+
+        @Override
+        public InputStream getContent() {
+            throw new UnsupportedOperationException("a streaming request body is written, not read");
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            body.writer().writeTo(out);
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
     }
 
     /** The response body exceeded the configured limit; the connection is discarded. */

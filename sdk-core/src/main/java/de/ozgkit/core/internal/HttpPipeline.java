@@ -140,6 +140,20 @@ public final class HttpPipeline implements AutoCloseable {
      * @throws OzgClientException when no usable response was received within the retry policy
      */
     public Exchange send(HttpRequest request) {
+        return send(request, null);
+    }
+
+    /**
+     * Sends a request with retries; the body of a successful answer (2xx) goes to the handler as a
+     * stream instead of into memory. A retry after a failure while the handler read calls the
+     * handler again, which then starts over.
+     *
+     * @param request the request
+     * @param handler consumes the body of a 2xx answer; {@code null} to read it into the response
+     * @return the exchange; its response body is empty for a 2xx answer read by the handler
+     * @throws OzgClientException when no usable response was received within the retry policy
+     */
+    public Exchange send(HttpRequest request, HttpTransport.BodyHandler handler) {
         HttpRequest req = request.headers().first(ErrorMapper.REQUEST_ID_HEADERS[0]).isPresent() ? request
                 : request.toBuilder().header(ErrorMapper.REQUEST_ID_HEADERS[0], newRequestId()).build();
         RetryPolicy policy = config.retryPolicy();
@@ -149,7 +163,7 @@ public final class HttpPipeline implements AutoCloseable {
             long start = System.nanoTime();
             HttpResponse response;
             try {
-                response = new Chain(req, attempt, 0).proceed(req);
+                response = new Chain(req, attempt, 0, handler).proceed(req);
             } catch (IOException e) {
                 Failure f = classify(e);
                 boolean retry = f.retryable && attempt < policy.maxAttempts() && (f.notSent || req.isRetrySafe());
@@ -199,7 +213,21 @@ public final class HttpPipeline implements AutoCloseable {
      * @throws OzgClientException  when no usable response was received
      */
     public Exchange call(HttpRequest request) {
-        Exchange ex = send(request);
+        return call(request, null);
+    }
+
+    /**
+     * Sends a request with retries, streams the body of a successful answer to the handler and
+     * throws the mapped exception for an error answer.
+     *
+     * @param request the request
+     * @param handler consumes the body of a 2xx answer; {@code null} to read it into the response
+     * @return the successful exchange (status below 400)
+     * @throws OzgServiceException for an error answer (status 400 and above)
+     * @throws OzgClientException  when no usable response was received
+     */
+    public Exchange call(HttpRequest request, HttpTransport.BodyHandler handler) {
+        Exchange ex = send(request, handler);
         if (ex.response().status() >= 400) {
             throw ErrorMapper.toException(ex.request(), ex.response(), ex.attempts());
         }
@@ -216,39 +244,45 @@ public final class HttpPipeline implements AutoCloseable {
         }
     }
 
-    private HttpResponse authorizedExchange(HttpRequest request) throws IOException {
+    private HttpResponse exchange(HttpRequest request, HttpTransport.BodyHandler handler) throws IOException {
+        return handler == null ? transport.execute(request) : transport.execute(request, handler);
+    }
+
+    private HttpResponse authorizedExchange(HttpRequest request, HttpTransport.BodyHandler handler) throws IOException {
         Credentials credentials = config.credentials();
         if (credentials instanceof Credentials.Basic b) {
             String pair = b.username() + ":" + b.password();
-            return transport.execute(request.toBuilder().header("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))).build());
+            return exchange(request.toBuilder().header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))).build(), handler);
         } else if (credentials instanceof Credentials.Bearer t) {
-            return transport.execute(request.toBuilder().header("Authorization", "Bearer " + t.token()).build());
+            return exchange(request.toBuilder().header("Authorization", "Bearer " + t.token()).build(), handler);
         } else if (oauth2 != null) {
             String token = oauth2.token();
-            HttpResponse response = transport.execute(request.toBuilder().header("Authorization", "Bearer " + token).build());
+            HttpResponse response = exchange(request.toBuilder().header("Authorization", "Bearer " + token).build(), handler);
             if (response.status() == 401) {
                 // the token may have been revoked or expired early: renew once; a 401 means the
                 // request was not processed, so sending it again is safe
                 LOG.debug("{} answered 401; renewing the OAuth2 token once", request);
                 oauth2.invalidate(token);
                 token = oauth2.token();
-                response = transport.execute(request.toBuilder().header("Authorization", "Bearer " + token).build());
+                response = exchange(request.toBuilder().header("Authorization", "Bearer " + token).build(), handler);
             }
             return response;
         }
-        return transport.execute(request);
+        return exchange(request, handler);
     }
 
     private final class Chain implements Interceptor.Chain {
         private final HttpRequest request;
         private final int attempt;
         private final int index;
+        private final HttpTransport.BodyHandler handler;
 
-        Chain(HttpRequest request, int attempt, int index) {
+        Chain(HttpRequest request, int attempt, int index, HttpTransport.BodyHandler handler) {
             this.request = request;
             this.attempt = attempt;
             this.index = index;
+            this.handler = handler;
         }
 
         @Override
@@ -265,13 +299,13 @@ public final class HttpPipeline implements AutoCloseable {
         public HttpResponse proceed(HttpRequest next) throws IOException {
             List<Interceptor> interceptors = config.interceptors();
             if (index < interceptors.size()) {
-                HttpResponse r = interceptors.get(index).intercept(new Chain(next, attempt, index + 1));
+                HttpResponse r = interceptors.get(index).intercept(new Chain(next, attempt, index + 1, handler));
                 if (r == null) {
                     throw new IllegalStateException("interceptor " + interceptors.get(index) + " returned null");
                 }
                 return r;
             }
-            return authorizedExchange(next);
+            return authorizedExchange(next, handler);
         }
     }
 

@@ -1,5 +1,6 @@
 package de.ozgkit.einvoice.internal;
 
+import de.ozgkit.einvoice.model.InvoiceValueException;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,6 +17,9 @@ public final class Values {
     }
 
     /**
+     * Free text kept verbatim (notes BT-22 and BT-127, payment terms BT-20): white space at either end
+     * is part of the value.
+     *
      * @param s a text value
      * @return {@code null} for {@code null} or the empty string, otherwise the text unchanged
      */
@@ -24,17 +28,50 @@ public final class Values {
     }
 
     /**
+     * Every other text (names, identifiers, codes, references): white space at either end is not part of
+     * the value, as the readers take it ({@link String#strip()}).
+     *
+     * @param s a text value
+     * @return {@code null} for {@code null} or a text of white space only, otherwise the stripped text
+     */
+    public static String token(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /**
+     * A text the record requires: stripped like {@link #token(String)}, but never {@code null}. A text
+     * of white space only becomes the empty string, which the invoice refuses when it is assembled
+     * (naming the business term).
+     *
+     * @param s    the value
+     * @param what the business term, for the message of the {@link NullPointerException}
+     * @return the stripped text
+     * @throws NullPointerException if the value is {@code null}
+     */
+    public static String required(String s, String what) {
+        return java.util.Objects.requireNonNull(s, what).strip();
+    }
+
+    /** The most digits a number of the model may have before, and after, the decimal point. */
+    public static final int MAX_DIGITS = 1000;
+
+    /**
      * An amount in canonical form: trailing zeros removed, but at least two decimals
      * ({@code 336.9 -> 336.90}, {@code 100 -> 100.00}, {@code 1.2345 -> 1.2345}).
      *
      * @param v the amount, may be {@code null}
      * @return the canonical amount or {@code null}
+     * @throws InvoiceValueException if it has more than {@link #MAX_DIGITS} digits before or after the point
      */
     public static BigDecimal amount(BigDecimal v) {
         if (v == null) {
             return null;
         }
-        BigDecimal s = v.stripTrailingZeros();
+        BigDecimal s = bounded(v.stripTrailingZeros());
         return s.scale() < 2 ? s.setScale(2) : s;
     }
 
@@ -44,13 +81,26 @@ public final class Values {
      *
      * @param v the number, may be {@code null}
      * @return the canonical number or {@code null}
+     * @throws InvoiceValueException if it has more than {@link #MAX_DIGITS} digits before or after the point
      */
     public static BigDecimal number(BigDecimal v) {
         if (v == null) {
             return null;
         }
-        BigDecimal s = v.stripTrailingZeros();
+        BigDecimal s = bounded(v.stripTrailingZeros());
         return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /**
+     * Refuses numbers no invoice can hold: {@code new BigDecimal("1E+999999999")} would need a billion digits
+     * when written out (and a {@code BigInteger} larger than Java allows for the canonical form).
+     */
+    private static BigDecimal bounded(BigDecimal s) {
+        if (s.scale() > MAX_DIGITS || s.precision() - s.scale() > MAX_DIGITS) {
+            throw new InvoiceValueException("decimal", "the number " + s + " has more than " + MAX_DIGITS
+                    + " digits before or after the decimal point, which no amount, quantity or rate of an invoice has");
+        }
+        return s;
     }
 
     /**

@@ -4,14 +4,12 @@ import de.ozgkit.core.xml.XmlLimits;
 import de.ozgkit.einvoice.EInvoices;
 import de.ozgkit.einvoice.InvoiceSyntax;
 import de.ozgkit.einvoice.model.Invoice;
-import java.io.ByteArrayOutputStream;
+import de.ozgkit.einvoice.engine.ZugferdExport;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.mustangproject.ZUGFeRD.Profiles;
-import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 
 /**
  * ZUGFeRD 2.x / Factur-X hybrid invoices: a PDF/A-3 whose embedded file carries the CII invoice.
@@ -21,8 +19,9 @@ import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
  * Factur-X XMP extension schema ({@code fx:DocumentType INVOICE}, {@code fx:DocumentFileName},
  * {@code fx:Version}, {@code fx:ConformanceLevel}), an sRGB output intent, and embeds the XML
  * unchanged with {@code /AFRelationship /Alternative}. Conversion happens on the metadata level:
- * the input's fonts and colours must already be fit for PDF/A (all fonts embedded), as they are in
- * a PDF/A-1, -2 or -3 input.
+ * the input's fonts and colours must already be fit for PDF/A, as they are in a PDF/A-1, -2 or -3
+ * input; a PDF with a font that is not embedded is refused ({@code NOT_PDFA_CAPABLE}). The output is not
+ * run through a PDF/A validator: it declares PDF/A-3, and the tests check it with veraPDF.
  *
  * <p>{@link #extract} gives back the embedded XML byte for byte. Neither method validates the
  * invoice; use the validator for that.
@@ -56,7 +55,8 @@ public final class ZugferdPdf {
      *                {@link ZugferdProfile#accepts(String)}
      * @return the new PDF
      * @throws ZugferdException of kind NOT_XML, NOT_CII, PROFILE_MISMATCH (invoice), NOT_A_PDF,
-     *                          CORRUPT_PDF, ENCRYPTED_PDF, ALREADY_CONTAINS_INVOICE (PDF)
+     *                          CORRUPT_PDF, ENCRYPTED_PDF, ALREADY_CONTAINS_INVOICE, NOT_PDFA_CAPABLE (a font is
+     *                          not embedded), TOO_LARGE (a stream inflates beyond the limits) (PDF)
      */
     public static byte[] embed(byte[] pdf, byte[] ciiXml, ZugferdProfile profile) {
         Objects.requireNonNull(pdf, "pdf");
@@ -83,41 +83,26 @@ public final class ZugferdPdf {
                         "the PDF already embeds an invoice ('" + CiiDocuments.abbreviate(existing.get().name())
                                 + "'); start from the visual PDF without an embedded invoice", null);
             }
+            Optional<String> font = PdfDocuments.fontNotEmbedded(check);
+            if (font.isPresent()) {
+                throw new ZugferdException(ZugferdException.Kind.NOT_PDFA_CAPABLE, "the PDF uses the font '"
+                        + CiiDocuments.abbreviate(font.get()) + "' without embedding it, so it cannot become a PDF/A-3;"
+                        + " produce the visual PDF with embedded fonts (any PDF/A export does that) and try again", null);
+            }
         } finally {
             PdfDocuments.closeQuietly(check);
         }
 
-        ZUGFeRDExporterFromA3 exporter = new ZUGFeRDExporterFromA3();
         try {
-            exporter.setZUGFeRDVersion(2)
-                    .setProfile(Profiles.getByName(profile.mustangName()))
-                    .setProducer(PRODUCER)
-                    .setCreator(PRODUCER)
-                    .setCreatorTool(PRODUCER);
-            if (profile == ZugferdProfile.XRECHNUNG) {
-                exporter.setXRechnungSpecificVersion(XRECHNUNG_VERSION);
-            }
-            exporter.load(pdf);
-            exporter.setXML(ciiXml);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + ciiXml.length + 16 * 1024);
-            exporter.export(out);
-            return out.toByteArray();
+            return ZugferdExport.export(pdf, ciiXml, profile.mustangName(),
+                    profile == ZugferdProfile.XRECHNUNG ? XRECHNUNG_VERSION : null, PRODUCER);
         } catch (InvalidPasswordException e) {
             throw new ZugferdException(ZugferdException.Kind.ENCRYPTED_PDF,
                     "the PDF is encrypted; remove the encryption and try again", e);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ZugferdException ze) {
-                throw ze;
-            }
             throw new ZugferdException(ZugferdException.Kind.CORRUPT_PDF,
                     "the PDF cannot be turned into a ZUGFeRD / Factur-X PDF (" + e.getClass().getSimpleName()
                             + "); it is damaged or uses structures that cannot be carried into PDF/A-3", e);
-        } finally {
-            try {
-                exporter.close();
-            } catch (IOException | RuntimeException ignored) {
-                // the in-memory document is released either way
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package de.ozgkit.cli;
 
 import de.ozgkit.core.OzgClientConfig;
+import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.OzgServiceException;
 import de.ozgkit.core.id.Ars;
 import de.ozgkit.core.id.InvalidIdentifierException;
@@ -18,6 +19,7 @@ import de.ozgkit.sandbox.directory.DirectorySimulator;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -60,8 +62,16 @@ public final class DirectoryCommand {
                         + " OZGKIT_PVOG_CLIENT_ID)")
         String clientId;
 
-        /** Runs a call against the configured or an embedded service, mapping errors to exit codes. */
+        /**
+         * Runs a call against the configured or an embedded service: usage errors in the words of
+         * the command line (exit code 2), an error answer of the service as one line (exit code 1),
+         * a line on standard error when the embedded simulator answered successfully.
+         */
         int run(CommandSpec spec, Function<DirectoryClient, Integer> call) {
+            CommandLine cl = spec.commandLine();
+            if (base != null) {
+                requireHttpBase(cl, base);
+            }
             Sandbox embedded = null;
             try {
                 URI uri = base;
@@ -71,19 +81,69 @@ public final class DirectoryCommand {
                 }
                 try (DirectoryClient client = DirectoryClient.builder()
                         .config(OzgClientConfig.builder().baseUri(uri).build()).clientId(clientId).build()) {
-                    return call.apply(client);
+                    int code = call.apply(client);
+                    if (embedded != null) {
+                        cl.getErr().println(spec.qualifiedName() + ": answered by an embedded sandbox simulator (its"
+                                + " fixture of Rheinland-Pfalz, not the real search service); pass --base for another"
+                                + " service");
+                        cl.getErr().flush();
+                    }
+                    return code;
                 }
-            } catch (InvalidQueryException | InvalidIdentifierException | IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            } catch (InvalidQueryException e) {
+                throw new CommandLine.ParameterException(cl, inOptionWords(e.getMessage()));
+            } catch (OzgClientException e) {
+                if (base == null) {
+                    throw e;
+                }
+                throw new CommandFailure(ExitCode.USAGE_OR_IO, OzgkitCommand.oneLine(e.getMessage()) + " (--base " + base + ")");
             } catch (OzgServiceException e) {
-                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + OzgkitCommand.oneLine(e.getMessage()));
-                spec.commandLine().getErr().flush();
-                return ExitCode.NEGATIVE;
+                throw new CommandFailure(ExitCode.NEGATIVE, "the search service at " + (base == null ? "the embedded"
+                        + " simulator" : base) + " answered with an error: " + OzgkitCommand.oneLine(e.getMessage()));
             } finally {
                 if (embedded != null) {
                     embedded.close();
                 }
             }
+        }
+
+        private static void requireHttpBase(CommandLine cl, URI uri) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+                throw new CommandLine.ParameterException(cl, "--base must be an absolute http or https URI such as"
+                        + " https://pvog.fitko.net/suchdienst/api or the 'directory' line of 'ozgkit sandbox', was '"
+                        + uri + "'");
+            }
+        }
+    }
+
+    /** A refused query value of the client in the words of the command line (its option or parameter). */
+    static String inOptionWords(String message) {
+        for (String[] word : new String[][] {{"query ", "QUERY "}, {"page ", "--page "}, {"size ", "--size "}}) {
+            if (message.startsWith(word[0])) {
+                return word[1] + message.substring(word[0].length());
+            }
+        }
+        return message;
+    }
+
+    /** Parses {@code --leika}, refusing a malformed key in the words of the command line. */
+    static LeikaKey leika(CommandSpec spec, String text) {
+        try {
+            return LeikaKey.parse(text);
+        } catch (InvalidIdentifierException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--leika " + e.reason()
+                    + " (a LeiKa key such as 99050012104000)");
+        }
+    }
+
+    /** Parses an ARS option or parameter, refusing a malformed key in the words of the command line. */
+    static Ars ars(CommandSpec spec, String name, String text) {
+        try {
+            return Ars.parse(text);
+        } catch (InvalidIdentifierException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), name + " " + e.reason()
+                    + " (a regional key such as 073150000000)");
         }
     }
 
@@ -97,10 +157,9 @@ public final class DirectoryCommand {
         return sb.toString();
     }
 
-    static int noHit(CommandSpec spec, String what) {
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + what);
-        spec.commandLine().getErr().flush();
-        return ExitCode.NEGATIVE;
+    /** Ends the command with exit code 1 and the reason on standard error. */
+    static int noHit(String what) {
+        throw new CommandFailure(ExitCode.NEGATIVE, what);
     }
 
     /** {@code ozgkit directory locations QUERY}. */
@@ -125,7 +184,7 @@ public final class DirectoryCommand {
             return connection.run(spec, client -> {
                 List<Location> hits = client.locations(query);
                 if (hits.isEmpty()) {
-                    return noHit(spec, "no place matches \"" + clean(query) + "\"");
+                    return noHit("no place matches \"" + clean(query) + "\"");
                 }
                 PrintWriter out = spec.commandLine().getOut();
                 for (Location l : hits) {
@@ -166,10 +225,12 @@ public final class DirectoryCommand {
 
         @Override
         public Integer call() {
+            LeikaKey key = leika(spec, leika);
+            Ars area = ars(spec, "--ars", ars);
             return connection.run(spec, client -> {
-                Page<Leistung> p = client.serviceDescriptions(LeikaKey.parse(leika), Ars.parse(ars), page, size);
+                Page<Leistung> p = client.serviceDescriptions(key, area, page, size);
                 if (p.items().isEmpty()) {
-                    return noHit(spec, "no service description for " + leika + " at " + ars + " on page " + page);
+                    return noHit("no service description for " + leika + " at " + ars + " on page " + page);
                 }
                 PrintWriter out = spec.commandLine().getOut();
                 p.items().forEach(l -> out.println(clean(l.id()) + " " + clean(l.name())));
@@ -205,12 +266,18 @@ public final class DirectoryCommand {
 
         @Override
         public Integer call() {
-            LeikaKey key = LeikaKey.parse(leika);
+            LeikaKey key = leika(spec, leika);
+            Ars area = place.matches("[0-9]{12}") ? ars(spec, "PLACE", place) : null;
             return connection.run(spec, client -> {
-                Optional<Routing> routing = place.matches("[0-9]{12}") ? client.route(key, Ars.parse(place))
-                        : client.route(key, place);
+                Optional<Routing> routing;
+                try {
+                    routing = area != null ? client.route(key, area) : client.route(key, place);
+                } catch (InvalidQueryException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            e.getMessage().replaceFirst("^query ", "PLACE "));
+                }
                 if (routing.isEmpty()) {
-                    return noHit(spec, "no service description for " + leika + " at \"" + clean(place) + "\"");
+                    return noHit("no service description for " + leika + " at \"" + clean(place) + "\"");
                 }
                 PrintWriter out = spec.commandLine().getOut();
                 Routing r = routing.get();
@@ -229,7 +296,7 @@ public final class DirectoryCommand {
                             + clean(d.destinationId())));
                 }
                 out.flush();
-                return r.routes().isEmpty() ? noHit(spec, "the service description names no responsible unit")
+                return r.routes().isEmpty() ? noHit("the service description names no responsible unit")
                         : ExitCode.OK;
             });
         }

@@ -7,6 +7,8 @@ module de.ozgkit.cli {
     requires de.ozgkit.sandbox;
     requires de.ozgkit.payment;
     requires de.ozgkit.einvoice;
+    requires de.ozgkit.messaging;
+    requires de.ozgkit.testkit;
     requires de.ozgkit.account;
     requires de.ozgkit.directory;
     requires com.fasterxml.jackson.databind;

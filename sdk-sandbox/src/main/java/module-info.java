@@ -17,6 +17,7 @@ module de.ozgkit.sandbox {
     requires jakarta.mail;
     // the invoice portal's API takes an EInvoiceValidator and gives ValidationReports
     requires transitive de.ozgkit.einvoice;
+    requires de.ozgkit.messaging;
     requires transitive org.eclipse.jetty.server;
     requires transitive org.eclipse.jetty.http;
     requires transitive org.eclipse.jetty.io;
@@ -29,6 +30,7 @@ module de.ozgkit.sandbox {
     exports de.ozgkit.sandbox.http;
     exports de.ozgkit.sandbox.payment;
     exports de.ozgkit.sandbox.einvoice;
+    exports de.ozgkit.sandbox.osci;
     exports de.ozgkit.sandbox.account;
     exports de.ozgkit.sandbox.postfach;
     exports de.ozgkit.sandbox.fitconnect;

@@ -114,6 +114,8 @@ class SandboxCommandTest {
             }
             assertThat(lines).anySatisfy(l -> assertThat(l).matches("einvoice-portal smtp://127\\.0\\.0\\.1:\\d+"));
             assertThat(lines).anySatisfy(l -> assertThat(l).matches("directory http://127\\.0\\.0\\.1:\\d+/directory"));
+            assertThat(lines.stream().filter(l -> l.startsWith("osci")).toList())
+                    .singleElement().asString().matches("osci-intermediary http://127\\.0\\.0\\.1:\\d+/osci");
             String healthLine = lines.stream().filter(l -> l.startsWith("health ")).findFirst().orElseThrow();
             URI health = URI.create(healthLine.substring("health ".length()));
             assertThat(health.getScheme()).isEqualTo("http");

@@ -49,14 +49,18 @@ public enum OsciMessageType {
     /**
      * @param code e.g. {@code "fetchDelivery"}
      * @return the type
-     * @throws IllegalArgumentException for an unknown code
+     * @throws de.ozgkit.core.UnknownCodeException for an unknown code
      */
     public static OsciMessageType fromCode(String code) {
-        for (OsciMessageType t : values()) {
-            if (t.code.equals(code)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown OSCI message type \"" + code + "\"");
+        return lookup(code).orElseThrow(() -> new de.ozgkit.core.UnknownCodeException("OSCI message type", code,
+                java.util.Arrays.stream(values()).map(OsciMessageType::code).toList()));
+    }
+
+    /**
+     * @param code e.g. {@code "fetchDelivery"}
+     * @return the type, empty for an unknown code
+     */
+    public static java.util.Optional<OsciMessageType> lookup(String code) {
+        return java.util.Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
     }
 }

@@ -23,6 +23,7 @@ public final class BuiltInServices {
         services.add(new HealthService());
         services.add(de.ozgkit.sandbox.payment.PaymentProviderSimulator.create());
         services.add(new de.ozgkit.sandbox.einvoice.EInvoicePortalService());
+        services.add(new de.ozgkit.sandbox.osci.OsciIntermediaryService());
         services.add(de.ozgkit.sandbox.account.SamlIdpSimulator.create());
         services.add(de.ozgkit.sandbox.postfach.PostfachSimulator.create());
         services.add(de.ozgkit.sandbox.fitconnect.FitConnectSimulator.create());

@@ -32,8 +32,8 @@ package de.ozgkit.sandbox;
 public interface SandboxService {
 
     /**
-     * The service's name: its key in {@link Sandbox#services()} and the first segment of its base
-     * path.
+     * The service's name: its key in {@link Sandbox#services()} and, unless {@link #path()} says
+     * otherwise, the first segment of its base path.
      *
      * @return lower-case letters, digits and '-', starting with a letter, e.g. {@code payment}
      */
@@ -47,6 +47,17 @@ public interface SandboxService {
      *                          stops everything already started
      */
     void mount(SandboxContext context);
+
+    /**
+     * The first segment of the service's base path ({@code /<path>}), when it differs from its
+     * {@linkplain #name() name}: the OSCI intermediary is listed as {@code osci-intermediary} and
+     * served at {@code /osci}. Paths follow the rules of names and are unique in a sandbox.
+     *
+     * @return the path segment; the name unless overridden
+     */
+    default String path() {
+        return name();
+    }
 
     /**
      * Whether the service checks TLS client certificates (mutual TLS). When any service of a TLS

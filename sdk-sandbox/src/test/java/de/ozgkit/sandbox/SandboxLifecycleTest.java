@@ -176,6 +176,39 @@ class SandboxLifecycleTest {
     }
 
     @Test
+    void path_differsFromName_andIsUniquePerSandbox() throws IOException {
+        SandboxService listed = new SandboxService() {
+            @Override
+            public String name() {
+                return "long-name";
+            }
+
+            @Override
+            public String path() {
+                return "short";
+            }
+
+            @Override
+            public void mount(SandboxContext context) {
+                context.routes().addMapping(new UriTemplatePathSpec("/"), new MethodHandler().get((request, response, callback) -> {
+                    Responses.json(response, callback, 200, context.baseUri().toString());
+                    return true;
+                }));
+            }
+        };
+        try (Sandbox sandbox = Sandbox.builder().service(listed).start(); Http http = new Http()) {
+            URI base = sandbox.baseUri("long-name");
+            assertThat(base).isEqualTo(URI.create(sandbox.rootUri() + "/short"));
+            assertThat(sandbox.services()).containsOnlyKeys("long-name");
+            assertThat(http.get(base).text()).contains("/short");
+            assertThat(http.get(URI.create(sandbox.rootUri() + "/long-name")).status()).isEqualTo(404);
+        }
+        assertThatThrownBy(() -> Sandbox.builder().service(listed).service(service("short", c -> { })).start())
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("/short");
+    }
+
+    @Test
     void context_offersClockAndFaultsToServices() throws IOException {
         Clock fixed = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
         FaultInjector[] seen = new FaultInjector[1];

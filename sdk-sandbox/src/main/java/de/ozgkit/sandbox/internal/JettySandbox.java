@@ -78,15 +78,20 @@ public final class JettySandbox implements Sandbox {
      */
     public static Sandbox start(Settings settings) {
         Set<String> names = new HashSet<>();
+        Set<String> paths = new HashSet<>();
         for (SandboxService s : settings.services()) {
             String name = s.name();
             try {
                 checkName("service", name);
+                checkName("service path", s.path());
             } catch (IllegalArgumentException e) {
                 throw new SandboxException(e.getMessage(), null);
             }
             if (!names.add(name)) {
                 throw new SandboxException("two services are named \"" + name + "\"; each service may be added once", null);
+            }
+            if (!paths.add(s.path())) {
+                throw new SandboxException("two services are served at /" + s.path() + "; each path may be used once", null);
             }
         }
         TlsMaterial tls = settings.tls() ? TlsMaterial.generate() : null;
@@ -148,8 +153,8 @@ public final class JettySandbox implements Sandbox {
 
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         for (SandboxService service : settings.services()) {
-            ServiceMount mount = new ServiceMount(this, service, service.name(),
-                    URI.create(rootUri + "/" + service.name()),
+            ServiceMount mount = new ServiceMount(this, service, service.name(), service.path(),
+                    URI.create(rootUri + "/" + service.path()),
                     service.maxRequestBytes().orElse(settings.maxRequestBytes()));
             mounts.put(service.name(), mount);
             try {

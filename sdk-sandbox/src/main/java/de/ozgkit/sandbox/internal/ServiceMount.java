@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One mounted service, its {@link SandboxContext}: a Jetty {@link ContextHandler} at {@code /<name>}
+ * One mounted service, its {@link SandboxContext}: a Jetty {@link ContextHandler} at {@code /<path>}
  * holding the body size limit and the service's {@link ServiceRoutes}, its published endpoints and
  * resources.
  */
@@ -34,7 +34,7 @@ final class ServiceMount implements SandboxContext {
     private final Map<String, URI> published = new LinkedHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
 
-    ServiceMount(JettySandbox sandbox, SandboxService service, String name, URI baseUri, long maxRequestBytes) {
+    ServiceMount(JettySandbox sandbox, SandboxService service, String name, String path, URI baseUri, long maxRequestBytes) {
         this.sandbox = sandbox;
         this.service = service;
         this.name = name;
@@ -42,7 +42,7 @@ final class ServiceMount implements SandboxContext {
         this.routes = new ServiceRoutes(name);
         SizeLimitHandler limit = new SizeLimitHandler(maxRequestBytes, -1);
         limit.setHandler(routes);
-        this.jettyContext = new ContextHandler(limit, "/" + name);
+        this.jettyContext = new ContextHandler(limit, "/" + path);
     }
 
     SandboxService service() {

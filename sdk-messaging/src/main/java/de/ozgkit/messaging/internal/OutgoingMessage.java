@@ -1,0 +1,290 @@
+package de.ozgkit.messaging.internal;
+
+import de.ozgkit.core.xml.SecureXml;
+import de.ozgkit.core.xml.XmlLimits;
+import de.ozgkit.messaging.OsciCheck;
+import de.ozgkit.messaging.OsciException;
+import de.ozgkit.messaging.Signer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * An OSCI message being written: header blocks, body and attachments, signed by the originator
+ * ({@code ClientSignature}) or the intermediary ({@code SupplierSignature}) over every header block,
+ * the body and every attachment, then written as MIME.
+ *
+ * <p>Header blocks and body are given as XML text; each must declare the envelope's namespaces
+ * ({@link OsciXml#NS_DECLS}) and carry an {@code Id}. Digests are taken over the canonical form the
+ * JDK computes for each element inside the assembled envelope, so they match what any receiver
+ * computes.
+ */
+public final class OutgoingMessage {
+
+    /**
+     * An attachment part: Content-ID, type and bytes as sent.
+     *
+     * @param contentId   the Content-ID
+     * @param contentType the Content-Type
+     * @param data        the bytes as sent (ciphertext for an encrypted attachment)
+     * @param digest      their SHA-256 when already computed, else {@code null}
+     */
+    public record Attachment(String contentId, String contentType, Spool data, byte[] digest) {
+        /**
+         * @param contentId   the Content-ID
+         * @param contentType the Content-Type
+         * @param data        the bytes as sent
+         */
+        public Attachment(String contentId, String contentType, Spool data) {
+            this(contentId, contentType, data, null);
+        }
+    }
+
+    private final String schemaFile;
+    private final List<String> headers = new ArrayList<>();
+    private final List<Attachment> attachments = new ArrayList<>();
+    private String body;
+    private String trailer;
+
+    /**
+     * @param schemaFile the schema file name that identifies the message type, e.g. {@code soapStoreDelivery.xsd}
+     */
+    public OutgoingMessage(String schemaFile) {
+        this.schemaFile = schemaFile;
+    }
+
+    /**
+     * Adds a header block (after the control block, which must come first).
+     *
+     * @param xml the block
+     * @return this
+     */
+    public OutgoingMessage header(String xml) {
+        headers.add(xml);
+        return this;
+    }
+
+    /**
+     * Sets a header block that follows all others (written after the IntermediaryCertificates an
+     * answer adds last), e.g. the NonIntermediaryCertificates passed on in a FetchDelivery answer.
+     *
+     * @param xml the block, or {@code null} for none
+     * @return this
+     */
+    public OutgoingMessage afterIntermediaryCertificates(String xml) {
+        this.trailer = xml;
+        return this;
+    }
+
+    /**
+     * @param xml the {@code soap:Body} element
+     * @return this
+     */
+    public OutgoingMessage body(String xml) {
+        this.body = xml;
+        return this;
+    }
+
+    /**
+     * @param attachment an attachment part
+     * @return this
+     */
+    public OutgoingMessage attachment(Attachment attachment) {
+        attachments.add(attachment);
+        return this;
+    }
+
+    /** @return the attachments */
+    public List<Attachment> attachments() {
+        return attachments;
+    }
+
+    /** The kind of message signature. */
+    public enum SignatureKind {
+        /** The originator's signature over a request. */
+        CLIENT("ClientSignature", "clientsignature"),
+        /** The intermediary's signature over an answer. */
+        SUPPLIER("SupplierSignature", "suppliersignature");
+
+        final String element;
+        final String id;
+
+        SignatureKind(String element, String id) {
+            this.element = element;
+            this.id = id;
+        }
+    }
+
+    /**
+     * Builds the SOAP envelope, signed when a signer is given.
+     *
+     * @param signer      the signer, or {@code null} for an unsigned message
+     * @param kind        which signature header to write
+     * @param keyRefId    the Id of the header element that holds the signer's certificate
+     * @return the SOAP envelope as UTF-8
+     */
+    public byte[] soap(Signer signer, SignatureKind kind, String keyRefId) {
+        if (body == null || headers.isEmpty()) {
+            throw new IllegalStateException("a message needs a control block and a body");
+        }
+        if (signer == null) {
+            return envelope(null).getBytes(StandardCharsets.UTF_8);
+        }
+        String unsigned = envelope(null);
+        Document doc = SecureXml.parse(new ByteArrayInputStream(unsigned.getBytes(StandardCharsets.UTF_8)),
+                XmlLimits.DEFAULT.withMaxBytes(Long.MAX_VALUE));
+        Map<String, Element> ids = new HashMap<>();
+        Dsig.registerIds(doc.getDocumentElement(), ids);
+        List<String> uris = new ArrayList<>();
+        Element header = firstChild(doc.getDocumentElement(), "Header");
+        for (Node n = header.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                uris.add("#" + e.getAttribute("Id"));
+            }
+        }
+        for (Attachment a : attachments) {
+            uris.add("cid:" + a.contentId());
+        }
+        uris.add("#" + firstChild(doc.getDocumentElement(), "Body").getAttribute("Id"));
+        Map<String, InputStream> open = new HashMap<>();
+        Map<String, byte[]> digests;
+        List<String> xmlUris = new ArrayList<>();
+        Map<String, byte[]> known = new HashMap<>();
+        for (String u : uris) {
+            Attachment a = u.startsWith("cid:") ? attachments.stream().filter(x -> ("cid:" + x.contentId()).equals(u))
+                    .findFirst().orElseThrow() : null;
+            if (a != null && a.digest() != null) {
+                known.put(u, a.digest());
+            } else {
+                xmlUris.add(u);
+            }
+        }
+        try {
+            digests = new HashMap<>(known);
+            digests.putAll(Dsig.digests(doc, xmlUris, cid -> {
+                for (Attachment a : attachments) {
+                    if (a.contentId().equals(cid)) {
+                        InputStream in = a.data().open();
+                        open.put(cid, in);
+                        return in;
+                    }
+                }
+                return null;
+            }, null));
+        } finally {
+            for (InputStream in : open.values()) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    // memory or temp file: nothing to recover
+                }
+            }
+        }
+        StringBuilder refs = new StringBuilder();
+        for (String uri : uris) {
+            reference(refs, uri, uri.startsWith("#"), digests.get(uri));
+        }
+        String signedInfoTail = ">\n<ds:CanonicalizationMethod Algorithm=\"" + OsciXml.C14N + "\"></ds:CanonicalizationMethod>\n"
+                + "<ds:SignatureMethod Algorithm=\"" + signer.algorithm().uri() + "\"></ds:SignatureMethod>\n" + refs
+                + "</ds:SignedInfo>";
+        byte[] canonicalSignedInfo = ("<ds:SignedInfo" + OsciXml.NS_DECLS + signedInfoTail).getBytes(StandardCharsets.UTF_8);
+        byte[] value = signer.sign(canonicalSignedInfo, signer.algorithm());
+        String signature = "<osci:" + kind.element + " Id=\"" + kind.id + "\" soap:actor=\"" + OsciXml.ACTOR_NEXT
+                + "\" soap:mustUnderstand=\"1\"><ds:Signature><ds:SignedInfo" + signedInfoTail + "<ds:SignatureValue>"
+                + Base64.getEncoder().encodeToString(value) + "</ds:SignatureValue><ds:KeyInfo><ds:RetrievalMethod URI=\"#"
+                + keyRefId + "\"></ds:RetrievalMethod></ds:KeyInfo></ds:Signature></osci:" + kind.element + ">";
+        return envelope(signature).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the whole message as MIME.
+     *
+     * @param out     where to write; not closed
+     * @param soap    the SOAP envelope from {@link #soap}
+     * @throws UncheckedIOException when writing fails
+     */
+    public void write(OutputStream out, byte[] soap) {
+        try {
+            MimeOut mime = new MimeOut(out);
+            mime.soapPart(soap);
+            for (Attachment a : attachments) {
+                try (InputStream in = a.data().open()) {
+                    mime.binaryPart(a.contentId(), a.contentType(), a.data().size(), in);
+                }
+            }
+            mime.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String envelope(String signature) {
+        StringBuilder sb = new StringBuilder(4096);
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n\r\n<soap:Envelope").append(OsciXml.NS_DECLS)
+                .append(" xsi:schemaLocation=\"http://schemas.xmlsoap.org/soap/envelope/ ").append(schemaFile)
+                .append(" http://www.w3.org/2000/09/xmldsig# oscisig.xsd http://www.w3.org/2001/04/xmlenc# oscienc.xsd\">")
+                .append("<soap:Header>");
+        sb.append(headers.get(0));
+        if (signature != null) {
+            sb.append(signature);
+        }
+        for (int i = 1; i < headers.size(); i++) {
+            sb.append(headers.get(i));
+        }
+        if (trailer != null) {
+            sb.append(trailer);
+        }
+        sb.append("</soap:Header>").append(body).append("</soap:Envelope>");
+        return sb.toString();
+    }
+
+    private static void reference(StringBuilder refs, String uri, boolean c14n, byte[] digest) {
+        refs.append("<ds:Reference URI=\"");
+        OsciXml.attr(refs, uri);
+        refs.append("\">\n");
+        if (c14n) {
+            refs.append("<ds:Transforms>\n<ds:Transform Algorithm=\"").append(OsciXml.C14N).append("\"></ds:Transform>\n</ds:Transforms>\n");
+        }
+        refs.append("<ds:DigestMethod Algorithm=\"").append(OsciXml.SHA256).append("\"></ds:DigestMethod>\n<ds:DigestValue>")
+                .append(Base64.getEncoder().encodeToString(digest)).append("</ds:DigestValue>\n</ds:Reference>\n");
+    }
+
+    /**
+     * @param data bytes
+     * @return their SHA-256 digest
+     */
+    public static byte[] digest(Spool data) {
+        MessageDigest md = Crypto.sha256();
+        try (InputStream in = data.open()) {
+            byte[] buf = new byte[65536];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new OsciException(OsciCheck.STRUCTURE, "attachment cannot be read: " + e.getMessage(), e);
+        }
+        return md.digest();
+    }
+
+    static Element firstChild(Element parent, String localName) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && localName.equals(e.getLocalName())) {
+                return e;
+            }
+        }
+        throw new OsciException(OsciCheck.STRUCTURE, "element " + localName + " missing below " + parent.getLocalName());
+    }
+}

@@ -3,6 +3,9 @@
  */
 module de.ozgkit.einvoice {
     requires transitive de.ozgkit.core;
+    requires org.slf4j;
+    // core's SecureXml links against the JAXB API (core declares it optional; Mustang brings the jar)
+    requires jakarta.xml.bind;
     // validation: Saxon-HE runs the official rule sets; their resources come from Mustang's
     // validator jar and ph-cii-d16b (automatic modules, read for resources only)
     requires Saxon.HE;

@@ -1,18 +1,21 @@
-package de.ozgkit.core.internal;
+package de.ozgkit.core.http;
 
 import de.ozgkit.core.OzgClientConfig;
 import de.ozgkit.core.ProxyConfig;
 import de.ozgkit.core.TlsConfig;
-import de.ozgkit.core.http.HttpRequest;
-import de.ozgkit.core.http.HttpResponse;
-import de.ozgkit.core.http.HttpTransport;
+import de.ozgkit.core.internal.RedactingConnections;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -29,12 +32,14 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -42,21 +47,30 @@ import org.apache.hc.core5.util.Timeout;
  * timeouts, TLS from {@link TlsConfig}, an optional proxy and transparent gzip/deflate. Retries,
  * redirects and cookies are switched off: ozgkit's pipeline decides about retries, and services
  * are not expected to redirect API calls.
+ *
+ * <p>An exchange is aborted, and its connection discarded rather than drained for reuse, when the
+ * answer grows beyond {@link OzgClientConfig#maxResponseBytes()} or when the time given to
+ * {@link #execute(HttpRequest, Duration)} runs out: a hostile or broken server can neither make the
+ * client read an endless body nor hold a call by sending one byte at a time.
+ *
+ * <p>HttpClient's header and wire logs ({@code org.apache.hc.client5.http.headers},
+ * {@code ...wire}) are written with the values of {@code Authorization} and
+ * {@code Proxy-Authorization} and OAuth2 secrets replaced (see {@link RedactingConnections}).
  */
-public final class ApacheHttpTransport implements HttpTransport {
+final class ApacheHttpTransport implements HttpTransport {
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final ConcurrentHashMap<String, ContentType> CONTENT_TYPES = new ConcurrentHashMap<>();
 
     private final CloseableHttpClient client;
     private final PoolingHttpClientConnectionManager pool;
     private final int maxResponseBytes;
+    /** Cancels exchanges whose time ran out; one daemon thread, started with the first timed call. */
+    private volatile ScheduledThreadPoolExecutor timer;
     /** Set on the calling thread when a server asked for a client certificate during this call's handshake. */
     private final ThreadLocal<Boolean> clientCertificateRequested = new ThreadLocal<>();
 
-    /**
-     * Creates the transport.
-     *
-     * @param config timeouts, TLS, proxy, user agent and response limit
-     */
-    public ApacheHttpTransport(OzgClientConfig config) {
+    ApacheHttpTransport(OzgClientConfig config) {
         this.maxResponseBytes = config.maxResponseBytes();
         TlsConfig tls = config.tls().orElse(null);
         SSLContext ssl = tls == null ? defaultSslContext()
@@ -71,14 +85,15 @@ public final class ApacheHttpTransport implements HttpTransport {
         Timeout connect = Timeout.ofMilliseconds(config.connectTimeout().toMillis());
         Timeout read = Timeout.ofMilliseconds(config.readTimeout().toMillis());
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(RedactingConnections.factory())
                 .setTlsSocketStrategy(tlsBuilder.buildClassic())
                 .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(config.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(connect)
                         .setSocketTimeout(read)
-                        .setTimeToLive(org.apache.hc.core5.util.TimeValue.ofMinutes(5))
-                        .setValidateAfterInactivity(org.apache.hc.core5.util.TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
         HttpClientBuilder builder = HttpClientBuilder.create()
@@ -116,13 +131,56 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     @Override
     public HttpResponse execute(HttpRequest request) throws IOException {
+        return execute(request, null);
+    }
+
+    @Override
+    public HttpResponse execute(HttpRequest request, Duration timeout) throws IOException {
         clientCertificateRequested.remove();
+        HttpUriRequestBase req = toApache(request);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> cancel = null;
+        if (timeout != null) {
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new InterruptedIOException("no time is left for this exchange");
+            }
+            cancel = timer().schedule(() -> {
+                timedOut.set(true);
+                req.cancel();
+            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
         try {
-            return exchange(request);
-        } catch (SSLException | InterruptedIOException | ResponseTooLargeException e) {
+            return client.execute(req, response -> {
+                int status = response.getCode();
+                if (status < 100 || status > 599) {
+                    req.cancel();
+                    throw new org.apache.hc.core5.http.ProtocolException("the status code " + status
+                            + " is outside 100 to 599");
+                }
+                Header[] received = response.getHeaders();
+                List<String> headers = new ArrayList<>(received.length * 2);
+                for (Header h : received) {
+                    headers.add(h.getName());
+                    headers.add(h.getValue());
+                }
+                HttpEntity entity = response.getEntity();
+                byte[] body = entity == null ? EMPTY : readBounded(entity, req);
+                return new HttpResponse(status, Headers.trusted(headers), body, false);
+            });
+        } catch (ResponseTooLargeException | SSLException e) {
             throw e;
+        } catch (RuntimeException e) {
+            // HttpClient's parser refuses some malformed answers (a status of 000) with unchecked exceptions
+            req.cancel();
+            throw new java.net.ProtocolException("the answer is not valid HTTP (" + e.getMessage() + ")");
         } catch (IOException e) {
-            if (Boolean.TRUE.equals(clientCertificateRequested.get())) {
+            if (timedOut.get()) {
+                InterruptedIOException t = new InterruptedIOException("the time for this exchange (" + timeout.toMillis()
+                        + " ms) ran out; the exchange was cancelled and its connection discarded");
+                t.initCause(e);
+                throw t;
+            }
+            if (!(e instanceof InterruptedIOException) && Boolean.TRUE.equals(clientCertificateRequested.get())) {
                 // TLS 1.3: the server checks the client certificate after the handshake has completed on
                 // the client's side and then usually just drops the connection, without a readable alert
                 SSLHandshakeException tls = new SSLHandshakeException("the server closed the connection right after"
@@ -133,34 +191,45 @@ public final class ApacheHttpTransport implements HttpTransport {
             }
             throw e;
         } finally {
+            if (cancel != null) {
+                cancel.cancel(false);
+            }
             clientCertificateRequested.remove();
         }
     }
 
-    private HttpResponse exchange(HttpRequest request) throws IOException {
-        HttpMessages.Access messages = HttpMessages.access();
+    private static HttpUriRequestBase toApache(HttpRequest request) {
         HttpUriRequestBase req = new HttpUriRequestBase(request.method(), request.uri());
-        messages.forEach(request.headers(), (name, value) -> {
+        request.headers().forEachField((name, value) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 req.addHeader(name, value);
             }
         });
-        byte[] requestBody = messages.body(request);
+        byte[] requestBody = request.rawBody();
         if (requestBody != null) {
             req.setEntity(new ByteArrayEntity(requestBody, contentType(request.headers().first("Content-Type")
                     .orElse("application/octet-stream"))));
         }
-        return client.execute(req, response -> {
-            Header[] received = response.getHeaders();
-            List<String> headers = new ArrayList<>(received.length * 2);
-            for (Header h : received) {
-                headers.add(h.getName());
-                headers.add(h.getValue());
+        return req;
+    }
+
+    private ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor t = timer;
+        if (t == null) {
+            synchronized (this) {
+                t = timer;
+                if (t == null) {
+                    t = new ScheduledThreadPoolExecutor(1, r -> {
+                        Thread thread = new Thread(r, "ozgkit-call-timeout");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    t.setRemoveOnCancelPolicy(true);
+                    timer = t;
+                }
             }
-            HttpEntity entity = response.getEntity();
-            byte[] body = entity == null ? EMPTY : readBounded(entity);
-            return messages.newResponse(response.getCode(), messages.headers(headers), body);
-        });
+        }
+        return t;
     }
 
     /** Parsed content types by header value; requests use a handful, so the cache stays tiny. */
@@ -175,60 +244,56 @@ public final class ApacheHttpTransport implements HttpTransport {
         return ct;
     }
 
-    private static final byte[] EMPTY = new byte[0];
-    private static final ConcurrentHashMap<String, ContentType> CONTENT_TYPES = new ConcurrentHashMap<>();
-
     /**
      * Reads the whole body within the size limit: into an array of exactly the declared length when
      * the server sent Content-Length, otherwise into a growing array (compressed or chunked answers).
+     * At the limit the exchange is cancelled, so that the connection is closed instead of being
+     * drained for reuse (which would read the rest of an endless body).
      */
-    private byte[] readBounded(HttpEntity entity) throws IOException {
+    private byte[] readBounded(HttpEntity entity, HttpUriRequestBase req) throws IOException {
         long declared = entity.getContentLength();
         if (declared > maxResponseBytes) {
-            throw new ResponseTooLargeException(maxResponseBytes);
+            req.cancel();
+            throw new ResponseTooLargeException(maxResponseBytes, declared);
         }
-        try (InputStream in = entity.getContent()) {
-            if (in == null) {
-                return EMPTY;
-            }
-            if (declared >= 0) {
-                byte[] body = new byte[(int) declared];
-                int read = in.readNBytes(body, 0, body.length);
-                if (read < body.length) {
-                    throw new org.apache.hc.core5.http.ConnectionClosedException(
-                            "the answer ended after " + read + " of " + declared + " announced bytes");
-                }
-                return body;
-            }
-            byte[] buf = new byte[1024];
-            int total = 0;
-            int n;
-            while ((n = in.read(buf, total, buf.length - total)) > 0) {
-                total += n;
-                if (total > maxResponseBytes) {
-                    throw new ResponseTooLargeException(maxResponseBytes);
-                }
-                if (total == buf.length) {
-                    buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, (long) maxResponseBytes + 1));
-                }
-            }
-            return total == buf.length ? buf : Arrays.copyOf(buf, total);
+        InputStream in = entity.getContent();
+        if (in == null) {
+            return EMPTY;
         }
+        if (declared >= 0) {
+            byte[] body = new byte[(int) declared];
+            int read = in.readNBytes(body, 0, body.length);
+            if (read < body.length) {
+                throw new ConnectionClosedException("the answer ended after " + read + " of " + declared
+                        + " announced bytes");
+            }
+            in.close();
+            return body;
+        }
+        byte[] buf = new byte[1024];
+        int total = 0;
+        int n;
+        while ((n = in.read(buf, total, buf.length - total)) > 0) {
+            total += n;
+            if (total > maxResponseBytes) {
+                req.cancel();
+                throw new ResponseTooLargeException(maxResponseBytes, -1);
+            }
+            if (total == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, (long) maxResponseBytes + 1));
+            }
+        }
+        in.close();
+        return total == buf.length ? buf : Arrays.copyOf(buf, total);
     }
 
     @Override
     public void close() {
         client.close(CloseMode.GRACEFUL);
         pool.close(CloseMode.IMMEDIATE);
-    }
-
-    /** The response body exceeded the configured limit; the connection is discarded. */
-    public static final class ResponseTooLargeException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        ResponseTooLargeException(int max) {
-            super("response body is larger than the limit of " + max + " bytes (OzgClientConfig.maxResponseBytes)");
+        ScheduledThreadPoolExecutor t = timer;
+        if (t != null) {
+            t.shutdownNow();
         }
     }
-
 }

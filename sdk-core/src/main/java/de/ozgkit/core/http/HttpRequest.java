@@ -150,12 +150,6 @@ public final class HttpRequest {
             return this;
         }
 
-        Builder ownedBody(String contentType, byte[] content) {
-            headers.set("Content-Type", contentType);
-            this.body = content;
-            return this;
-        }
-
         /**
          * Sets a UTF-8 text body and its content type.
          *

@@ -1,8 +1,8 @@
 package de.ozgkit.core.http;
 
 import de.ozgkit.core.OzgClientConfig;
-import de.ozgkit.core.internal.ApacheHttpTransport;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * Performs exactly one HTTP exchange. ozgkit's clients add retries, authentication, interceptors
@@ -24,9 +24,29 @@ public interface HttpTransport extends AutoCloseable {
      * @return the response, whatever its status
      * @throws IOException when no complete response was received; {@link javax.net.ssl.SSLException}
      *                     for TLS failures, {@link java.net.SocketTimeoutException} for read timeouts,
-     *                     {@link java.net.ConnectException} when the connection could not be opened
+     *                     {@link java.net.ConnectException} when the connection could not be opened,
+     *                     {@link ResponseTooLargeException} when the body exceeds the configured limit
      */
     HttpResponse execute(HttpRequest request) throws IOException;
+
+    /**
+     * Sends a request and reads the whole response within a time limit. When the time runs out,
+     * the exchange is cancelled (its connection closed, not reused) and an
+     * {@link java.io.InterruptedIOException} is thrown. ozgkit's pipeline calls this with the time
+     * left of the call ({@link OzgClientConfig#callTimeout()}).
+     *
+     * <p>The default implementation cannot cancel and ignores the limit; the pipeline then enforces
+     * the call timeout only between attempts. The default transport overrides it.
+     *
+     * @param request the request
+     * @param timeout the time allowed for the whole exchange, positive
+     * @return the response, whatever its status
+     * @throws IOException as {@link #execute(HttpRequest)}; {@link java.io.InterruptedIOException} when the
+     *                     time ran out
+     */
+    default HttpResponse execute(HttpRequest request, Duration timeout) throws IOException {
+        return execute(request);
+    }
 
     /** Releases pooled connections and threads. */
     @Override

@@ -5,7 +5,6 @@ import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.OzgServiceException;
 import de.ozgkit.core.http.HttpRequest;
 import de.ozgkit.core.http.HttpResponse;
-import de.ozgkit.core.internal.HttpMessages;
 import de.ozgkit.core.internal.HttpPipeline;
 import de.ozgkit.payment.PaymentAwaitTimeoutException;
 import de.ozgkit.payment.PaymentClient;
@@ -63,7 +62,7 @@ public final class DefaultPaymentClient implements PaymentClient {
         // one body for all attempts: every retry carries the same requestId
         HttpRequest.Builder builder = HttpRequest.builder("POST", uri).header("Accept", ACCEPT)
                 .idempotencyKey(request.requestId());
-        HttpRequest http = HttpMessages.access().body(builder, "application/json", PaymentJson.write(request)).build();
+        HttpRequest http = builder.body("application/json", PaymentJson.write(request)).build();
         HttpPipeline.Exchange ex = pipeline.send(http);
         HttpResponse response = ex.response();
         if (response.status() == 200 || response.status() == 201) {
@@ -180,7 +179,7 @@ public final class DefaultPaymentClient implements PaymentClient {
 
     private PaymentTransaction read(HttpResponse response, HttpPipeline.Exchange ex) {
         try {
-            return PaymentJson.readTransaction(HttpMessages.access().body(response));
+            return PaymentJson.readTransaction(response.body());
         } catch (OzgClientException e) {
             throw new OzgClientException(e.kind(), ex.request() + ": " + e.getMessage(), e, ex.attempts());
         }

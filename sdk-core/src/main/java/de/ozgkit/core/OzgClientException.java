@@ -23,8 +23,9 @@ public class OzgClientException extends OzgException {
         /** The server answered, but the answer could not be read as the protocol requires. */
         PROTOCOL,
         /**
-         * A value given to a call cannot be sent as it is (for example an id of dots only, which would
-         * change the request path, or a header value with a line break); nothing was sent.
+         * A value given to ozgkit is not valid: it cannot be sent as it is (an id of dots only, which
+         * would change the request path, a header value with a line break) or breaks the rules of
+         * its type (a currency that is not an ISO 4217 code); nothing was sent.
          */
         INVALID_ARGUMENT
     }

@@ -125,7 +125,8 @@ final class ApacheHttpTransport implements HttpTransport {
         try {
             return SSLContext.getDefault();
         } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no default TLS context", e);
+            throw new de.ozgkit.core.OzgClientException(de.ozgkit.core.OzgClientException.Kind.TLS,
+                    "the JDK has no default TLS context", e, 0);
         }
     }
 

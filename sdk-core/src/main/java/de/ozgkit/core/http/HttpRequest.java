@@ -1,5 +1,6 @@
 package de.ozgkit.core.http;
 
+import de.ozgkit.core.OzgClientException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -115,11 +116,11 @@ public final class HttpRequest {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(uri, "uri");
             if (!uri.isAbsolute() || uri.getHost() == null) {
-                throw new IllegalArgumentException("request URI must be absolute with a host, was " + uri);
+                throw OzgClientException.invalidArgument("request URI must be absolute with a host, was " + uri);
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException("request URI must use http or https, was " + scheme);
+                throw OzgClientException.invalidArgument("request URI must use http or https, was " + scheme);
             }
             this.method = method.toUpperCase(Locale.ROOT);
             this.uri = uri;

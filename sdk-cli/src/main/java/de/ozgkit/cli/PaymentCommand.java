@@ -228,7 +228,8 @@ public final class PaymentCommand {
         String requestId;
 
         @Option(names = "--profile", paramLabel = "NAME", defaultValue = "standard",
-                description = "provider profile: standard or epaybl (upper-case purpose) (default: ${DEFAULT-VALUE})")
+                description = "provider profile: standard, epaybl (upper-case purpose) or pmpayment (OAuth2 client"
+                        + " secret in the token request's form body) (default: ${DEFAULT-VALUE})")
         String profile;
 
         @Option(names = "--wait", description = "with the embedded sandbox: keep it running until Ctrl+C")
@@ -242,12 +243,8 @@ public final class PaymentCommand {
         public Integer call() throws Exception {
             CommandLine cl = spec.commandLine();
             PaymentContext context = connection.context(cl);
-            ProviderProfile providerProfile;
-            try {
-                providerProfile = ProviderProfile.fromName(profile);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, "--profile must be standard or epaybl, was " + profile);
-            }
+            ProviderProfile providerProfile = ProviderProfile.lookup(profile).orElseThrow(() ->
+                    new CommandLine.ParameterException(cl, "--profile must be standard, epaybl or pmpayment, was " + profile));
             if (waitForInterrupt && connection.base != null) {
                 throw new CommandLine.ParameterException(cl, "--wait is for the embedded sandbox; it cannot be combined with --base");
             }
@@ -330,7 +327,9 @@ public final class PaymentCommand {
                     PaymentTransaction tx = client.get(context, transactionId);
                     PrintWriter out = cl.getOut();
                     out.println("status " + tx.status());
-                    tx.information().paymentMethod().ifPresent(m -> out.println("paymentMethod " + m));
+                    if (tx.information().paymentMethod() != null) {
+                        out.println("paymentMethod " + tx.information().paymentMethod());
+                    }
                     out.flush();
                 }
                 return ExitCode.OK;

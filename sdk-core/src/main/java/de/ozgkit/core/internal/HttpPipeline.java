@@ -5,6 +5,7 @@ import de.ozgkit.core.OzgClientConfig;
 import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.OzgServiceException;
 import de.ozgkit.core.RetryPolicy;
+import de.ozgkit.core.Sleeper;
 import de.ozgkit.core.http.HttpRequest;
 import de.ozgkit.core.http.HttpResponse;
 import de.ozgkit.core.http.HttpTransport;
@@ -49,16 +50,6 @@ public final class HttpPipeline implements AutoCloseable {
     private final OAuth2TokenSource oauth2;
     private final Sleeper sleeper;
 
-    /** Waits between attempts; replaceable so tests need not sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        /**
-         * @param duration how long to wait
-         * @throws InterruptedException when interrupted
-         */
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     /**
      * The outcome of a call: the last response and how many attempts it took.
      *
@@ -75,7 +66,7 @@ public final class HttpPipeline implements AutoCloseable {
      * @param config the client configuration
      */
     public HttpPipeline(OzgClientConfig config) {
-        this(config, d -> Thread.sleep(d.toMillis()));
+        this(config, Sleeper.SYSTEM);
     }
 
     /**

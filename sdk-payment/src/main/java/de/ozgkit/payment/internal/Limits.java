@@ -183,8 +183,12 @@ public final class Limits {
         return value;
     }
 
+    /** Longest transaction id the client sends back to the provider (the standard allows 44; providers exceed it). */
+    public static final int MAX_TRANSACTION_ID = 256;
+
     /**
-     * Checks a transaction id: 1..44 characters, no control characters.
+     * Checks a transaction id before it is sent back to the provider: 1..{@value #MAX_TRANSACTION_ID}
+     * characters, no control characters, not dots only (which would change the request path).
      *
      * @param field the field path
      * @param value the id
@@ -194,6 +198,11 @@ public final class Limits {
         if (value == null) {
             throw new InvalidPaymentFieldException(field, "is required", "absent");
         }
-        return plainText(field, value, 44);
+        plainText(field, value, MAX_TRANSACTION_ID);
+        if (value.chars().allMatch(c -> c == '.')) {
+            throw new InvalidPaymentFieldException(field, "must not consist of dots only (it is a path segment)",
+                    "\"" + value + "\"");
+        }
+        return value;
     }
 }

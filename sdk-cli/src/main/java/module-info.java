@@ -10,5 +10,6 @@ module de.ozgkit.cli {
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
 
-    opens de.ozgkit.cli to info.picocli;
+    // picocli instantiates the commands; Jackson writes the JSON records of InvoiceJson
+    opens de.ozgkit.cli to info.picocli, com.fasterxml.jackson.databind;
 }

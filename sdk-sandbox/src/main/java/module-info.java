@@ -3,18 +3,23 @@
  * protocols over real HTTP(S), with fault injection for tests.
  *
  * <p>{@code de.ozgkit.sandbox} holds the server ({@link de.ozgkit.sandbox.Sandbox}), the service
- * SPI and fault injection; {@code de.ozgkit.sandbox.http} the small routing layer simulators are
- * written with. The {@code internal} package is not API.
+ * SPI and fault injection. Simulators declare their routes on Jetty 12's own
+ * {@code PathMappingsHandler} with URI templates and plain Jetty handlers (Jetty's types are part
+ * of the SPI, hence the transitive requires); {@code de.ozgkit.sandbox.http} adds the few helpers
+ * Jetty lacks. The {@code internal} package is not API.
  */
 module de.ozgkit.sandbox {
     requires transitive de.ozgkit.core;
     requires transitive com.fasterxml.jackson.databind;
     requires de.ozgkit.testkit;
+    // an automatic module named in its manifest: it isolates GreenMail, whose jar has no module name
+    requires de.ozgkit.testkit.mail;
+    requires jakarta.mail;
     requires de.ozgkit.einvoice;
-    requires org.eclipse.jetty.server;
-    requires org.eclipse.jetty.http;
-    requires org.eclipse.jetty.io;
-    requires org.eclipse.jetty.util;
+    requires transitive org.eclipse.jetty.server;
+    requires transitive org.eclipse.jetty.http;
+    requires transitive org.eclipse.jetty.io;
+    requires transitive org.eclipse.jetty.util;
     requires org.slf4j;
 
     exports de.ozgkit.sandbox;

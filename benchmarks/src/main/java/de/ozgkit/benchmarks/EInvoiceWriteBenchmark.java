@@ -5,7 +5,12 @@ import de.ozgkit.einvoice.EInvoices;
 import de.ozgkit.einvoice.InvoiceSyntax;
 import de.ozgkit.einvoice.ValidationReport;
 import de.ozgkit.einvoice.XRechnungWriter;
+import de.ozgkit.einvoice.internal.xml.CiiWriter;
+import de.ozgkit.einvoice.internal.xml.StaxXmlSink;
+import de.ozgkit.einvoice.internal.xml.UblWriter;
 import de.ozgkit.einvoice.model.Invoice;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.mustangproject.ZUGFeRD.Profiles;
 import org.mustangproject.ZUGFeRD.ZUGFeRD2PullProvider;
@@ -20,7 +25,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Writing the 10-line XRechnung 3.0 invoice of {@link EInvoiceBenchmarkData} from an in-memory model to
  * XML bytes in memory, single-threaded, documents per second: ozgkit's {@link XRechnungWriter} (CII and
- * UBL) against Mustang's {@code ZUGFeRD2PullProvider} with the XRECHNUNG profile (CII).
+ * UBL) against Mustang's {@code ZUGFeRD2PullProvider} with the XRECHNUNG profile (CII), and the same
+ * writers on the JDK's {@code XMLStreamWriter} ({@code StaxXmlSink}) instead of ozgkit's own XML writer
+ * ({@code XmlOut}), which ozgkit keeps only while it is faster and writes the same bytes.
  *
  * <p>Both models are made once in the setup from the same document: ozgkit's by its reader, Mustang's
  * {@code org.mustangproject.Invoice} with Mustang's API from ozgkit's model
@@ -53,6 +60,9 @@ public class EInvoiceWriteBenchmark {
         check(validator, "ozgkit UBL", ozgkitUbl());
         check(validator, "ozgkit CII with the builder", ozgkitCiiBuildAndWrite());
         check(validator, "Mustang CII", mustangCii());
+        if (!Arrays.equals(jdkStaxCii(), ozgkitCii()) || !Arrays.equals(jdkStaxUbl(), ozgkitUbl())) {
+            throw new IllegalStateException("the writers on the JDK's XMLStreamWriter write other bytes than on XmlOut");
+        }
     }
 
     private void check(EInvoiceValidator validator, String what, byte[] xml) {
@@ -78,6 +88,22 @@ public class EInvoiceWriteBenchmark {
     @Benchmark
     public byte[] ozgkitUbl() {
         return XRechnungWriter.ubl().toBytes(invoice);
+    }
+
+    /** @return the invoice as XRechnung CII, ozgkit's writer on the JDK's XMLStreamWriter */
+    @Benchmark
+    public byte[] jdkStaxCii() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192 + 2048 * invoice.lines().size());
+        CiiWriter.write(invoice, new StaxXmlSink(out));
+        return out.toByteArray();
+    }
+
+    /** @return the invoice as XRechnung UBL, ozgkit's writer on the JDK's XMLStreamWriter */
+    @Benchmark
+    public byte[] jdkStaxUbl() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192 + 2048 * invoice.lines().size());
+        UblWriter.write(invoice, new StaxXmlSink(out));
+        return out.toByteArray();
     }
 
     /** @return the invoice rebuilt with the deriving builder (amounts, breakdown, totals, rule checks), then written as CII */

@@ -2,13 +2,18 @@ package de.ozgkit.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reading input files and writing output files for the commands: clear one-line reasons
@@ -62,34 +67,54 @@ final class CliFiles {
     }
 
     /**
-     * Writes a file so that it appears complete or not at all: into a temporary file next to the
-     * target, then moved into place (replacing an existing file).
+     * Writes a file so that it appears complete or not at all: into a new hidden file next to the
+     * target (created like any new file, so its permissions follow the umask; an existing target's
+     * permissions are kept), forced to disk, then renamed over the target. A directory at the target,
+     * empty or not, is never replaced.
      *
      * @param target  the file to write
      * @param content its content
-     * @throws CommandFailure (exit code 2) if the file cannot be written; nothing is left behind
+     * @throws CommandFailure (exit code 2) if the file cannot be written or is a directory; nothing is left
+     *                        behind
      */
     static void writeAtomically(Path target, byte[] content) {
+        if (Files.isDirectory(target)) {
+            throw new CommandFailure(ExitCode.USAGE_OR_IO, target + ": is a directory; give a file name");
+        }
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
+        Path tmp = dir.resolve(".ozgkit-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        boolean created = false;
         try {
+            // CREATE_NEW with default attributes: permissions as for any new file (0666 less the umask)
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                created = true;
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            PosixFileAttributeView existing = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+            if (existing != null && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                Files.setPosixFilePermissions(tmp, existing.readAttributes().permissions());
+            }
+            try {
+                // rename(2): replaces a file, never a directory (it fails with "is a directory")
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                if (Files.isDirectory(target)) {
+                    throw new CommandFailure(ExitCode.USAGE_OR_IO, target + ": is a directory; give a file name");
+                }
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            created = false;
+        } catch (IOException e) {
             if (Files.isDirectory(target)) {
                 throw new CommandFailure(ExitCode.USAGE_OR_IO, target + ": is a directory; give a file name");
             }
-            tmp = Files.createTempFile(dir, ".ozgkit-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(content);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
             throw new CommandFailure(ExitCode.USAGE_OR_IO, target + ": cannot be written: " + reason(e));
         } finally {
-            if (tmp != null) {
+            if (created) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {

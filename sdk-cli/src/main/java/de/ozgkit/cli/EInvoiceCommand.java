@@ -16,7 +16,6 @@ import de.ozgkit.einvoice.Finding;
 import de.ozgkit.einvoice.InvoiceSyntax;
 import de.ozgkit.einvoice.ValidationReport;
 import de.ozgkit.einvoice.XRechnungReader;
-import de.ozgkit.einvoice.XRechnungWriter;
 import de.ozgkit.einvoice.model.Invoice;
 import de.ozgkit.einvoice.pdf.EmbeddedInvoice;
 import de.ozgkit.einvoice.pdf.ZugferdException;
@@ -26,7 +25,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,10 +75,30 @@ public final class EInvoiceCommand {
      * @return exit code 2 when the file cannot be read or is not XML, else 1 (read, but refused)
      */
     static CommandFailure failure(Path file, EInvoiceFormatException e) {
-        int code = e.reason() == EInvoiceFormatException.Reason.IO || e.reason() == EInvoiceFormatException.Reason.NOT_XML
-                ? ExitCode.USAGE_OR_IO : ExitCode.NEGATIVE;
-        String prefix = e.reason() == EInvoiceFormatException.Reason.NOT_XML ? "not XML: " : "";
-        return new CommandFailure(code, file + ": " + prefix + OzgkitCommand.oneLine(e.getMessage()));
+        boolean notXml = e.reason() == EInvoiceFormatException.Reason.NOT_XML;
+        int code = e.reason() == EInvoiceFormatException.Reason.IO || notXml ? ExitCode.USAGE_OR_IO : ExitCode.NEGATIVE;
+        if (notXml && isPdf(file)) {
+            return pdfGiven(file);
+        }
+        String message = OzgkitCommand.oneLine(e.getMessage());
+        return new CommandFailure(code, file + ": " + (notXml && !message.startsWith("not XML") ? "not XML: " : "")
+                + message);
+    }
+
+    /** @return whether the file starts like a PDF (a ZUGFeRD / Factur-X invoice given where XML is expected) */
+    static boolean isPdf(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1024);
+            return new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF-");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The failure for a PDF given where an XML invoice is expected, with the command that helps. */
+    static CommandFailure pdfGiven(Path file) {
+        return new CommandFailure(ExitCode.USAGE_OR_IO, file + ": is a PDF, not XML; if it is a ZUGFeRD / Factur-X"
+                + " invoice, extract the XML first: ozgkit einvoice extract " + file + " <OUT.xml>");
     }
 
     /**
@@ -176,8 +194,13 @@ public final class EInvoiceCommand {
                     Finding malformed = report.findings().stream()
                             .filter(f -> f.ruleId().equals(EInvoiceValidator.RULE_MALFORMED)).findFirst().orElse(null);
                     if (malformed != null) {
-                        throw new CommandFailure(ExitCode.USAGE_OR_IO, file + ": not XML: "
-                                + OzgkitCommand.oneLine(malformed.message()));
+                        if (isPdf(file)) {
+                            throw pdfGiven(file);
+                        }
+                        String message = OzgkitCommand.oneLine(malformed.message())
+                                .replaceFirst("^XML document is not well-formed: ", "");
+                        throw new CommandFailure(ExitCode.USAGE_OR_IO, file + ": "
+                                + (message.startsWith("not XML") ? "" : "not XML: ") + message);
                     }
                 } catch (CommandFailure | EInvoiceValidationException e) {
                     err.println(spec.qualifiedName() + ": " + OzgkitCommand.oneLine(e.getMessage()));
@@ -228,14 +251,14 @@ public final class EInvoiceCommand {
             InvoiceSyntax target = syntax(spec.commandLine(), to);
             InvoiceSyntax source = detectSyntax(in);
             Invoice invoice = read(in);
+            byte[] converted;
             try {
-                XRechnungWriter.of(target).write(invoice, out);
+                converted = EInvoices.write(invoice, target);
             } catch (EInvoiceFormatException e) {
                 throw new CommandFailure(ExitCode.NEGATIVE, in + ": cannot be converted to " + target + ": "
                         + OzgkitCommand.oneLine(e.getMessage()));
-            } catch (UncheckedIOException e) {
-                throw new CommandFailure(ExitCode.USAGE_OR_IO, out + ": cannot be written: " + CliFiles.reason(e.getCause()));
             }
+            CliFiles.writeAtomically(out, converted);
             spec.commandLine().getOut().println(in + " (" + source + ") -> " + out + " (" + target + ")");
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
@@ -281,7 +304,9 @@ public final class EInvoiceCommand {
             mixinStandardHelpOptions = true,
             description = {"Make a ZUGFeRD 2.x / Factur-X PDF/A-3: embed a CII invoice into a PDF.",
                     "The profile follows the invoice's specification identifier (BT-24): XRECHNUNG for an XRechnung 3.0"
-                            + " invoice, else EN16931. The invoice is embedded as it is, not validated: validate it first."})
+                            + " invoice, else EN16931. The invoice is embedded as it is, not validated: validate it first.",
+                    "A PDF whose fonts are not all embedded cannot become PDF/A and is refused (exit 1). The output"
+                            + " declares PDF/A-3; it is not run through a PDF/A validator (use veraPDF for that)."})
     public static final class Pdf implements Callable<Integer> {
 
         @Spec
@@ -332,8 +357,9 @@ public final class EInvoiceCommand {
                 throw failure(aboutInvoice ? xml : pdf, e);
             }
             CliFiles.writeAtomically(out, hybrid);
-            spec.commandLine().getOut().println(out + ": ZUGFeRD / Factur-X PDF/A-3, profile " + chosen
-                    + ", embeds " + chosen.fileName());
+            spec.commandLine().getOut().println(out + ": ZUGFeRD / Factur-X PDF, profile " + chosen + ", embeds "
+                    + chosen.fileName() + "; declared PDF/A-3 with all fonts embedded (checked), not run through a"
+                    + " PDF/A validator");
             spec.commandLine().getOut().flush();
             return ExitCode.OK;
         }

@@ -16,6 +16,7 @@ import de.ozgkit.einvoice.model.InvoiceLine;
 import de.ozgkit.einvoice.model.Item;
 import de.ozgkit.einvoice.model.VatCategory;
 import de.ozgkit.einvoice.pdf.ZugferdPdf;
+import de.ozgkit.testkit.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ozgkit einvoice validate|convert|show|pdf|extract}: run in-process with captured output,
- * on the official XRechnung test suite (read from {@code ozgkit.shared.dir}), invoices built with
+ * on the official XRechnung test suite (read through {@link SharedData}), invoices built with
  * the model and PDFs made with PDFBox; exact output forms and exit codes, and the error cases.
  */
 class EInvoiceCommandTest {
@@ -44,12 +45,12 @@ class EInvoiceCommandTest {
     @TempDir
     Path dir;
 
-    /** A file of the shared test suite, copied into the temporary directory (skips when the suite is absent). */
+    /**
+     * A file of the shared test suite, copied into the temporary directory (the command tests write beside
+     * it); skips outside CI and fails under CI when the suite is absent ({@link SharedData}).
+     */
     private Path suiteFile(String name) throws IOException {
-        String shared = System.getProperty("ozgkit.shared.dir");
-        assumeTrue(shared != null, "ozgkit.shared.dir is not set; the XRechnung test suite is unavailable");
-        Path file = Path.of(shared, "conformance", "xrechnung-testsuite", "standard", name);
-        assumeTrue(Files.isRegularFile(file), "XRechnung test suite not found at " + file + "; skipping");
+        Path file = SharedData.require("conformance/xrechnung-testsuite/standard/" + name);
         return Files.copy(file, dir.resolve(name));
     }
 
@@ -358,6 +359,41 @@ class EInvoiceCommandTest {
         assertThat(run.err()).startsWith("ozgkit einvoice convert: " + out + ": cannot be written: ");
     }
 
+    @Test
+    void convert_ontoAnEmptyOrFullDirectory_exits2AndKeepsTheDirectory() throws IOException {
+        Path in = write("in.xml", EInvoices.write(SampleInvoice.create(), InvoiceSyntax.UBL));
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Path full = Files.createDirectory(dir.resolve("full"));
+        Files.writeString(full.resolve("keep.txt"), "keep");
+        for (Path target : List.of(empty, full)) {
+            Run run = Run.of("einvoice", "convert", "--to", "cii", in.toString(), target.toString());
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("ozgkit einvoice convert: " + target + ": is a directory; give a file name\n");
+            assertThat(target).isDirectory();
+        }
+        assertThat(filesIn(empty)).isEmpty();
+        assertThat(filesIn(full)).containsExactly("keep.txt");
+        assertThat(filesIn(dir)).containsExactly("empty", "full", "in.xml");
+    }
+
+    @Test
+    void outputs_getThePermissionsOfANewFile_andKeepThoseOfAReplacedOne() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file systems only");
+        Path in = write("in.xml", EInvoices.write(SampleInvoice.create(), InvoiceSyntax.UBL));
+        Path normal = Files.writeString(dir.resolve("normal.txt"), "a file created the ordinary way");
+        Path out = dir.resolve("out.xml");
+        assertThat(Run.of("einvoice", "convert", "--to", "cii", in.toString(), out.toString()).code()).isZero();
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(normal))
+                .contains(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+        var custom = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(out, custom);
+        assertThat(Run.of("einvoice", "convert", "--to", "ubl", in.toString(), out.toString()).code()).isZero();
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(custom);
+        assertThat(EInvoices.detectSyntax(Files.readAllBytes(out))).isEqualTo(InvoiceSyntax.UBL);
+    }
+
     // ---- show ----
 
     @Test
@@ -427,7 +463,25 @@ class EInvoiceCommandTest {
         Run notXml = Run.of("einvoice", "show", "--json", text.toString());
         assertThat(notXml.code()).isEqualTo(2);
         assertThat(notXml.out()).isEmpty();
-        assertThat(notXml.err()).startsWith("ozgkit einvoice show: " + text + ": not XML: ");
+        // one clear line: the parser's message once, with the location, not three stacked messages
+        assertThat(notXml.err()).isEqualTo("ozgkit einvoice show: " + text
+                + ": not XML: Content is not allowed in prolog. (line 1, column 1)\n");
+    }
+
+    @Test
+    void validateShowConvert_onAZugferdPdf_suggestExtract() throws IOException {
+        Path xml = write("rechnung.xml", EInvoices.write(SampleInvoice.create(), InvoiceSyntax.CII));
+        Path hybrid = write("hybrid.pdf", ZugferdPdf.embed(visualPdf(), Files.readAllBytes(xml),
+                de.ozgkit.einvoice.pdf.ZugferdProfile.XRECHNUNG));
+        for (String command : List.of("validate", "show", "convert")) {
+            Run run = command.equals("convert")
+                    ? Run.of("einvoice", command, "--to", "ubl", hybrid.toString(), dir.resolve("out.xml").toString())
+                    : Run.of("einvoice", command, hybrid.toString());
+            assertThat(run.code()).as(command).isEqualTo(2);
+            assertThat(run.err()).as(command).isEqualTo("ozgkit einvoice " + command + ": " + hybrid
+                    + ": is a PDF, not XML; if it is a ZUGFeRD / Factur-X invoice, extract the XML first:"
+                    + " ozgkit einvoice extract " + hybrid + " <OUT.xml>\n");
+        }
     }
 
     // ---- pdf and extract ----
@@ -442,7 +496,8 @@ class EInvoiceCommandTest {
         Run pdf = Run.of("einvoice", "pdf", "--xml", cii.toString(), "--pdf", visual.toString(), "--out", hybrid.toString());
         assertThat(pdf.err()).isEmpty();
         assertThat(pdf.code()).isZero();
-        assertThat(pdf.out()).isEqualTo(hybrid + ": ZUGFeRD / Factur-X PDF/A-3, profile XRECHNUNG, embeds xrechnung.xml\n");
+        assertThat(pdf.out()).isEqualTo(hybrid + ": ZUGFeRD / Factur-X PDF, profile XRECHNUNG, embeds xrechnung.xml;"
+                + " declared PDF/A-3 with all fonts embedded (checked), not run through a PDF/A validator\n");
         assertThat(ZugferdPdf.extractInvoice(Files.readAllBytes(hybrid)).fileName()).isEqualTo("xrechnung.xml");
 
         Run extract = Run.of("einvoice", "extract", hybrid.toString(), extracted.toString());
@@ -465,6 +520,36 @@ class EInvoiceCommandTest {
         assertThat(run.code()).isZero();
         assertThat(ZugferdPdf.extractInvoice(Files.readAllBytes(hybrid)).fileName()).isEqualTo("factur-x.xml");
         assertThat(EInvoices.read(ZugferdPdf.extract(Files.readAllBytes(hybrid)))).isEqualTo(SampleInvoice.create());
+    }
+
+    @Test
+    void pdf_fontNotEmbedded_exits1_andClaimsNoPdfA() throws IOException {
+        Path xml = write("rechnung.xml", EInvoices.write(SampleInvoice.create(), InvoiceSyntax.CII));
+        byte[] visual;
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText("Rechnung");
+                content.endText();
+            }
+            doc.save(bytes);
+            visual = bytes.toByteArray();
+        }
+        Path pdf = write("visual.pdf", visual);
+        Path out = dir.resolve("hybrid.pdf");
+
+        Run run = Run.of("einvoice", "pdf", "--xml", xml.toString(), "--pdf", pdf.toString(), "--out", out.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("ozgkit einvoice pdf: " + pdf + ": the PDF uses the font 'Helvetica' without"
+                + " embedding it, so it cannot become a PDF/A-3");
+        assertThat(out).doesNotExist();
     }
 
     @Test

@@ -1,11 +1,11 @@
 package de.ozgkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ozgkit.einvoice.EInvoices;
 import de.ozgkit.einvoice.model.Invoice;
+import de.ozgkit.testkit.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,10 +112,7 @@ class InvoiceJsonTest {
 
     @Test
     void everySuiteInvoice_usesOnlyTheDocumentedFieldNames() throws IOException {
-        String shared = System.getProperty("ozgkit.shared.dir");
-        assumeTrue(shared != null, "ozgkit.shared.dir is not set; the XRechnung test suite is unavailable");
-        Path suite = Path.of(shared, "conformance", "xrechnung-testsuite", "standard");
-        assumeTrue(Files.isDirectory(suite), "XRechnung test suite not found at " + suite + "; skipping");
+        Path suite = SharedData.require("conformance/xrechnung-testsuite/standard");
         List<Path> files;
         try (Stream<Path> s = Files.list(suite)) {
             files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
@@ -137,5 +134,65 @@ class InvoiceJsonTest {
         // the suite exercises most of the schema; what it lacks (card, third party payments, sub lines ...)
         // is covered by the field-by-field mapping being written out in InvoiceJson
         assertThat(used.size()).as("fields used: " + used).isGreaterThan((int) (documented * 0.6));
+    }
+
+    /** A value for every component, recursively: every text, number, date, group and list present. */
+    private static Object full(Class<?> type, java.lang.reflect.Type generic, int depth) throws Exception {
+        if (type == String.class) {
+            return "x";
+        }
+        if (type == java.math.BigDecimal.class) {
+            return java.math.BigDecimal.ONE;
+        }
+        if (type == java.time.LocalDate.class) {
+            return java.time.LocalDate.of(2024, 5, 2);
+        }
+        if (type == boolean.class) {
+            return true;
+        }
+        if (type == de.ozgkit.einvoice.model.BinaryObject.class) {
+            return new de.ozgkit.einvoice.model.BinaryObject(new byte[] {1, 2, 3}, "application/pdf", "a.pdf");
+        }
+        if (type == List.class) {
+            Class<?> element = (Class<?>) ((java.lang.reflect.ParameterizedType) generic).getActualTypeArguments()[0];
+            // one sub invoice line, without sub lines of its own
+            return element == de.ozgkit.einvoice.model.InvoiceLine.class && depth > 3 ? List.of()
+                    : List.of(full(element, element, depth + 1));
+        }
+        java.lang.reflect.RecordComponent[] rcs = type.getRecordComponents();
+        Object[] args = new Object[rcs.length];
+        Class<?>[] types = new Class<?>[rcs.length];
+        for (int i = 0; i < rcs.length; i++) {
+            types[i] = rcs[i].getType();
+            args[i] = full(rcs[i].getType(), rcs[i].getGenericType(), depth + 1);
+        }
+        return type.getDeclaredConstructor(types).newInstance(args);
+    }
+
+    @Test
+    void anInvoiceWithEveryTermSet_usesEveryDocumentedFieldName() throws Exception {
+        Invoice invoice = ((Invoice) full(Invoice.class, Invoice.class, 0)).toRawBuilder()
+                .specificationIdentifier(de.ozgkit.einvoice.XRechnungVariant.EXTENSION.specificationIdentifier()).build();
+        Set<String> used = new TreeSet<>();
+        JsonNode json = InvoiceJson.invoice(invoice);
+        check("Invoice", json, "full", used);
+        Set<String> documented = new TreeSet<>();
+        SCHEMA.forEach((type, fields) -> fields.forEach(f -> documented.add(type + "." + f.replaceAll("(\\[\\])?:.*", ""))));
+        assertThat(used).isEqualTo(documented);
+        assertThat(json.get("creditNote").asBoolean()).isFalse();
+        assertThat(json.get("variant").asText()).isEqualTo("EXTENSION");
+        assertThat(json.at("/totals/amountDue").asText()).isEqualTo("1.00");
+        assertThat(json.at("/supportingDocuments/0/attachment/contentBase64").asText()).isEqualTo("AQID");
+        assertThat(json.at("/supportingDocuments/0/attachment/size").asInt()).isEqualTo(3);
+        assertThat(json.get("issueDate").asText()).isEqualTo("2024-05-02");
+    }
+
+    @Test
+    void absentTermsAndEmptyLists_areLeftOut_andDecimalsArePlainStrings() {
+        Invoice invoice = Invoice.rawBuilder().number("R-1").totals(new de.ozgkit.einvoice.model.DocumentTotals(
+                new java.math.BigDecimal("1E+2"), null, null, null, null, null, null, null, null, null)).build();
+        JsonNode json = InvoiceJson.invoice(invoice);
+        assertThat(json.toString()).isEqualTo("{\"number\":\"R-1\",\"creditNote\":false,"
+                + "\"totals\":{\"lineNetTotal\":\"100.00\"}}");
     }
 }

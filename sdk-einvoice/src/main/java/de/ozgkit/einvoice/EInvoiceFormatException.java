@@ -1,17 +1,19 @@
 package de.ozgkit.einvoice;
 
-import de.ozgkit.core.OzgException;
+import de.ozgkit.core.xml.XmlDocumentException;
 
 /**
  * An invoice document could not be read (or a model could not be written in the chosen syntax):
  * it is not XML, is unsafe or too large, has the wrong root element or namespace, lacks an element
- * the syntax requires, or holds a date or amount that cannot be parsed. The message names the
- * element and, where known, the line and column; {@link #reason()} tells the kind of problem.
+ * the syntax requires, or holds a date or amount that cannot be parsed; or the document could not be
+ * read or written at all (reason {@code IO}). The message names the element and, where known, ends
+ * with the line and column as every {@link XmlDocumentException} does ({@code (line 12, column 7)});
+ * {@link #reason()} tells the kind of problem.
  *
  * <p>Validation findings (a well-formed invoice that breaks business rules) are not reported this
  * way but by the validator's report.
  */
-public class EInvoiceFormatException extends OzgException {
+public class EInvoiceFormatException extends XmlDocumentException {
     private static final long serialVersionUID = 1L;
 
     /** The kind of problem. */
@@ -32,13 +34,11 @@ public class EInvoiceFormatException extends OzgException {
         INVALID_VALUE,
         /** The model holds content that the target syntax cannot carry. */
         UNSUPPORTED_CONTENT,
-        /** The input could not be read. */
+        /** The input could not be read, or the output could not be written. */
         IO
     }
 
     private final Reason reason;
-    private final int line;
-    private final int column;
 
     /**
      * Creates the exception.
@@ -50,10 +50,8 @@ public class EInvoiceFormatException extends OzgException {
      * @param cause   the underlying exception, may be {@code null}
      */
     public EInvoiceFormatException(Reason reason, String message, int line, int column, Throwable cause) {
-        super(message + (line > 0 ? " (at " + line + ":" + Math.max(column, 0) + ")" : ""), cause);
+        super(message, line, column, cause);
         this.reason = reason;
-        this.line = line;
-        this.column = column;
     }
 
     /**
@@ -64,23 +62,18 @@ public class EInvoiceFormatException extends OzgException {
         return new EInvoiceFormatException(Reason.UNSUPPORTED_CONTENT, message, -1, -1, null);
     }
 
+    /**
+     * @param message what could not be written and why
+     * @param cause   the I/O failure
+     * @return an exception with reason {@link Reason#IO}
+     */
+    public static EInvoiceFormatException io(String message, Throwable cause) {
+        return new EInvoiceFormatException(Reason.IO, message, -1, -1, cause);
+    }
+
     /** @return the kind of problem */
+    @Override
     public Reason reason() {
         return reason;
-    }
-
-    /** @return 1-based line of the problem, or -1 when unknown */
-    public int line() {
-        return line;
-    }
-
-    /** @return 1-based column of the problem, or -1 when unknown */
-    public int column() {
-        return column;
-    }
-
-    /** @return {@code "line:column"}, or an empty string when unknown */
-    public String location() {
-        return line > 0 ? line + ":" + Math.max(column, 0) : "";
     }
 }

@@ -7,11 +7,14 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
- * The short way to read, write and convert XRechnung documents.
+ * The entry point for reading, writing and converting XRechnung documents: every common use goes
+ * through this class. {@link XRechnungReader} and {@link XRechnungWriter} stay public for the rarer
+ * cases (other size and depth limits for very large documents, a writer held as a value).
  *
  * <pre>{@code
  * Invoice invoice = EInvoices.read(Path.of("in.xml"));                 // UBL or CII, detected
  * byte[] cii = EInvoices.write(invoice, InvoiceSyntax.CII);
+ * EInvoices.write(invoice, InvoiceSyntax.UBL, Path.of("out-ubl.xml"));  // complete or not at all
  * EInvoices.convert(Path.of("in-ubl.xml"), InvoiceSyntax.CII, Path.of("out-cii.xml"));
  * }</pre>
  *
@@ -80,6 +83,20 @@ public final class EInvoices {
     }
 
     /**
+     * Writes the invoice into a file so that it appears complete or not at all (see
+     * {@link XRechnungWriter#write(Invoice, Path)}).
+     *
+     * @param invoice the invoice
+     * @param syntax  target syntax
+     * @param file    the file to write; a directory there is never replaced
+     * @throws EInvoiceFormatException if the syntax cannot carry part of the model; with reason {@code IO} if
+     *                                 the file cannot be written
+     */
+    public static void write(Invoice invoice, InvoiceSyntax syntax, Path file) {
+        XRechnungWriter.of(syntax).write(invoice, file);
+    }
+
+    /**
      * Converts a document into the other (or the same) syntax through the model.
      *
      * @param xml    a UBL or CII document
@@ -97,8 +114,8 @@ public final class EInvoices {
      * @param in     a UBL or CII document
      * @param target the syntax to produce
      * @param out    the file to write
-     * @throws EInvoiceFormatException if the input cannot be read or the target cannot carry its content
-     * @throws java.io.UncheckedIOException if the output cannot be written
+     * @throws EInvoiceFormatException if the input cannot be read or the target cannot carry its content;
+     *                                 with reason {@code IO} if the output cannot be written
      */
     public static void convert(Path in, InvoiceSyntax target, Path out) {
         XRechnungWriter.of(target).write(read(in), out);

@@ -21,8 +21,11 @@ import java.util.Objects;
  * <p>The model holds what the document states: nothing is derived or checked (use the validator
  * for that). Elements outside EN 16931 are skipped.
  *
+ * <p>{@link EInvoices#read(Path)} and its siblings are the entry point; this class is the reader behind
+ * them, for other limits:
+ *
  * <pre>{@code
- * Invoice invoice = XRechnungReader.create().read(Path.of("rechnung.xml"));
+ * Invoice huge = XRechnungReader.create().withLimits(XmlLimits.DEFAULT.withMaxBytes(256L << 20)).read(file);
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.

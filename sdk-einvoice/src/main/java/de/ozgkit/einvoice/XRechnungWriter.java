@@ -3,13 +3,11 @@ package de.ozgkit.einvoice;
 import de.ozgkit.einvoice.internal.xml.CiiWriter;
 import de.ozgkit.einvoice.internal.xml.UblWriter;
 import de.ozgkit.einvoice.model.Invoice;
+import de.ozgkit.einvoice.internal.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 
 /**
@@ -18,9 +16,12 @@ import java.util.Objects;
  * fixed-size buffer, so memory does not grow with the number of lines beyond the model itself; the output is
  * deterministic (equal models give byte-identical documents), UTF-8, indented.
  *
+ * <p>{@link EInvoices#write(Invoice, InvoiceSyntax)} and its siblings are the entry point; this class is the
+ * writer behind them, for code that holds a writer as a value:
+ *
  * <pre>{@code
- * byte[] ubl = XRechnungWriter.ubl().toBytes(invoice);
- * XRechnungWriter.cii().write(invoice, Path.of("rechnung.xml"));
+ * XRechnungWriter writer = XRechnungWriter.of(syntax);
+ * writer.write(invoice, Path.of("rechnung.xml"));
  * }</pre>
  *
  * <p>The writer writes what the model holds; it does not validate. Build invoices with
@@ -68,8 +69,7 @@ public final class XRechnungWriter {
      * @param out     the target; flushed, not closed
      * @throws EInvoiceFormatException with reason {@code UNSUPPORTED_CONTENT} if the syntax cannot carry
      *                                 part of the model (sub invoice lines and third party payments exist
-     *                                 only in UBL)
-     * @throws UncheckedIOException    if writing to the stream fails
+     *                                 only in UBL); with reason {@code IO} if writing to the stream fails
      */
     public void write(Invoice invoice, OutputStream out) {
         Objects.requireNonNull(invoice, "invoice");
@@ -82,35 +82,25 @@ public final class XRechnungWriter {
     }
 
     /**
-     * Writes the invoice into a file, replacing it only once the document is complete (nothing
-     * half-written remains if writing fails).
+     * Writes the invoice into a file so that it appears complete or not at all: into a new file beside
+     * the target (permissions as for any new file; an existing target's permissions are kept), forced to
+     * disk, then renamed over the target. Nothing half-written remains if writing fails; a directory at
+     * the target is never replaced.
      *
      * @param invoice the invoice
      * @param file    the target file
-     * @throws EInvoiceFormatException if the syntax cannot carry part of the model
-     * @throws UncheckedIOException    if the file cannot be written
+     * @throws EInvoiceFormatException if the syntax cannot carry part of the model; with reason
+     *                                 {@code IO} if the file cannot be written or is a directory
      */
     public void write(Invoice invoice, Path file) {
+        Objects.requireNonNull(invoice, "invoice");
         Objects.requireNonNull(file, "file");
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, ".ozgkit-", ".xml.tmp");
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                write(invoice, out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
+            AtomicFile.write(file, out -> write(invoice, out));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the invoice to " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file stays behind; nothing else to do
-                }
-            }
+            throw EInvoiceFormatException.io("could not write the invoice to " + file + ": "
+                    + (e instanceof java.nio.file.FileAlreadyExistsException ? "it is a directory; give a file name"
+                            : String.valueOf(e.getMessage())), e);
         }
     }
 

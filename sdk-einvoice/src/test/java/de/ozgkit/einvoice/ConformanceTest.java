@@ -1,10 +1,10 @@
 package de.ozgkit.einvoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.ozgkit.einvoice.model.DocumentTotals;
 import de.ozgkit.einvoice.model.Invoice;
+import de.ozgkit.testkit.SharedData;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -20,14 +20,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the reader, the writers and the deriving builder over every file of the official XRechnung
- * test suite (read from {@code ozgkit.shared.dir}, never copied into the project).
+ * test suite (read in place through {@link SharedData}, never copied into the project).
  */
 class ConformanceTest {
 
-    private static final Path SUITE = Path.of(System.getProperty("ozgkit.shared.dir", "../../shared"))
-            .resolve("conformance/xrechnung-testsuite/standard");
-    private static final String ABSENT = "the XRechnung test suite is not at " + SUITE
-            + "; set -Dozgkit.shared.dir to the folder that holds conformance/xrechnung-testsuite";
+    /** The suite folder, or a path that does not exist when the shared folder is absent (tests then skip or fail). */
+    private static final Path SUITE = SharedData.find(TestSuiteFiles.STANDARD)
+            .orElse(Path.of("<shared folder absent>", TestSuiteFiles.STANDARD));
 
     /**
      * Cases whose UBL and CII files do not carry the same content, with the model paths that differ
@@ -85,7 +84,7 @@ class ConformanceTest {
 
     @Test
     void suite_holds66FilesIn33Pairs() throws IOException {
-        assumeTrue(Files.isDirectory(SUITE), ABSENT);
+        TestSuiteFiles.assumePresent();
         assertThat(files()).hasSize(66);
         assertThat(cases()).hasSize(33).allSatisfy(c -> assertThat(SUITE.resolve(c + "-INVOICE_uncefact.xml")).exists());
     }
@@ -93,7 +92,7 @@ class ConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void eachFile_parsesIntoTheModel(Path file) throws IOException {
-        assumeTrue(Files.isDirectory(SUITE), ABSENT);
+        TestSuiteFiles.assumePresent();
         byte[] xml = Files.readAllBytes(file);
         assertThat(EInvoices.detectSyntax(xml)).isEqualTo(syntaxOf(file));
         Invoice inv = EInvoices.read(xml);
@@ -115,7 +114,7 @@ class ConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void eachFile_readWriteRead_givesAnEqualModelInBothSyntaxes(Path file) throws IOException {
-        assumeTrue(Files.isDirectory(SUITE), ABSENT);
+        TestSuiteFiles.assumePresent();
         Invoice inv = EInvoices.read(file);
         for (InvoiceSyntax target : InvoiceSyntax.values()) {
             byte[] written = EInvoices.write(inv, target);
@@ -130,7 +129,7 @@ class ConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void eachFile_derivingBuilderReproducesTheStatedVatBreakdownAndTotals(Path file) {
-        assumeTrue(Files.isDirectory(SUITE), ABSENT);
+        TestSuiteFiles.assumePresent();
         Invoice stated = EInvoices.read(file);
         Invoice derived = stated.toBuilder().build();
         // a sum of allowances or charges of zero may be stated as 0.00 or left out; both mean the same
@@ -152,7 +151,7 @@ class ConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void eachCase_ublAndCiiGiveEqualModels_exceptWhereTheFilesDiffer(String testCase) {
-        assumeTrue(Files.isDirectory(SUITE), ABSENT);
+        TestSuiteFiles.assumePresent();
         Invoice ubl = EInvoices.read(SUITE.resolve(testCase + "-INVOICE_ubl.xml"));
         Invoice cii = EInvoices.read(SUITE.resolve(testCase + "-INVOICE_uncefact.xml"));
         Set<String> differing = new TreeSet<>(ModelDiff.paths(ubl, cii));

@@ -117,7 +117,7 @@ class HostileInputTest {
         for (String doc : new String[] {UBL, CII}) {
             EInvoiceFormatException e = read(doc.substring(0, doc.length() / 2), Reason.NOT_XML);
             assertThat(e.line()).isPositive();
-            assertThat(e.getMessage()).contains("(at " + e.line() + ":");
+            assertThat(e.getMessage()).contains("(line " + e.line() + ", column ");
         }
     }
 

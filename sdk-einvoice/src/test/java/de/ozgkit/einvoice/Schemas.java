@@ -38,6 +38,18 @@ public final class Schemas {
         });
     }
 
+    /** The full CII D16B schema that {@link EInvoiceValidator} uses (from ph-cii-d16b). */
+    private static final String CII_D16B = "/external/schemas/d16b/data/standard/CrossIndustryInvoice_100pD16B.xsd";
+
+    /**
+     * @return errors of the document against the schemas {@link EInvoiceValidator} uses: UBL 2.1, and the
+     *         full CII D16B schema (not the Factur-X restriction); empty when valid
+     */
+    public static List<String> validatorSchemaErrors(byte[] xml) {
+        String head = new String(xml, 0, Math.min(xml.length, 2000), java.nio.charset.StandardCharsets.UTF_8);
+        return head.contains("CrossIndustryInvoice") ? errors(xml, CII_D16B) : errors(xml);
+    }
+
     /** @return errors of the document against the schema of its root element; empty when valid */
     public static List<String> errors(byte[] xml) {
         String head = new String(xml, 0, Math.min(xml.length, 2000), java.nio.charset.StandardCharsets.UTF_8);
@@ -49,6 +61,10 @@ public final class Schemas {
         } else {
             resource = "/schema/ZF_250/EXTENDED/FACTUR-X_EXTENDED.xsd";
         }
+        return errors(xml, resource);
+    }
+
+    private static List<String> errors(byte[] xml, String resource) {
         List<String> errors = new ArrayList<>();
         try {
             Validator v = load(resource).newValidator();

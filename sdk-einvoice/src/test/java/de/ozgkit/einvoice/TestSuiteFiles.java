@@ -1,7 +1,6 @@
 package de.ozgkit.einvoice;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import de.ozgkit.testkit.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,22 +8,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The shared XRechnung test suite under {@code ozgkit.shared.dir}, read in place, never copied. */
+/**
+ * The shared XRechnung test suite, read in place through {@link SharedData} (never copied): absent, a
+ * test that needs it is skipped with a message outside CI and fails under CI.
+ */
 final class TestSuiteFiles {
+
+    /** The standard business cases, relative to the shared folder. */
+    static final String STANDARD = "conformance/xrechnung-testsuite/standard";
+
     private TestSuiteFiles() {
     }
 
-    /** @return the folder with the 66 standard business cases, or {@code null} when the shared folder is absent */
+    /** @return the folder with the 66 standard business cases, or {@code null} when absent (no skip) */
     static Path standardDir() {
-        String shared = System.getProperty("ozgkit.shared.dir");
-        if (shared == null) {
-            return null;
-        }
-        Path dir = Path.of(shared, "conformance", "xrechnung-testsuite", "standard");
-        return Files.isDirectory(dir) ? dir : null;
+        return SharedData.find(STANDARD).filter(Files::isDirectory).orElse(null);
     }
 
-    /** @return every suite file, sorted; empty when the suite is absent */
+    /** @return every suite file, sorted; empty when the suite is absent (the test then calls {@link #assumePresent()}) */
     static List<Path> all() {
         Path dir = standardDir();
         if (dir == null) {
@@ -39,22 +40,18 @@ final class TestSuiteFiles {
 
     /**
      * @param name a file name in the suite, e.g. {@code 01.01a-INVOICE_uncefact.xml}
-     * @return its content; the calling test is skipped when the suite is absent
+     * @return its content; the calling test is skipped (outside CI) or fails (under CI) when the suite is absent
      */
     static String read(String name) {
-        Path dir = standardDir();
-        assumeTrue(dir != null, "shared XRechnung test suite not found under the system property ozgkit.shared.dir"
-                + " (expected <shared>/conformance/xrechnung-testsuite/standard); skipping");
         try {
-            return Files.readString(dir.resolve(name));
+            return Files.readString(SharedData.require(STANDARD).resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Skips the calling test when the suite is absent. */
+    /** Skips the calling test (outside CI) or fails it (under CI) when the suite is absent. */
     static void assumePresent() {
-        assumeTrue(standardDir() != null, "shared XRechnung test suite not found under the system property"
-                + " ozgkit.shared.dir (expected <shared>/conformance/xrechnung-testsuite/standard); skipping");
+        SharedData.require(STANDARD);
     }
 }

@@ -1,7 +1,6 @@
 package de.ozgkit.einvoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.ozgkit.einvoice.model.Invoice;
 import de.ozgkit.einvoice.model.InvoiceLine;
@@ -54,7 +53,7 @@ class WrittenDocumentsValidateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void eachTestSuiteInvoice_writtenInBothSyntaxes_validatesWithZeroErrors(Path file) {
-        assumeTrue(Files.isRegularFile(file), "the XRechnung test suite is not at " + file.getParent());
+        TestSuiteFiles.assumePresent();
         Invoice inv = EInvoices.read(file);
         for (InvoiceSyntax syntax : InvoiceSyntax.values()) {
             assertValid(file.getFileName() + " written as " + syntax, EInvoices.write(inv, syntax));

@@ -101,7 +101,7 @@ class XRechnungWriterTest {
     }
 
     @Test
-    void write_toAFailingStream_throwsUncheckedIOException() {
+    void write_toAFailingStream_throwsFormatExceptionWithReasonIo() {
         java.io.OutputStream broken = new java.io.OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -109,7 +109,9 @@ class XRechnungWriterTest {
             }
         };
         assertThatThrownBy(() -> XRechnungWriter.ubl().write(TestInvoices.rich(), broken))
-                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("disk full");
+                .isInstanceOfSatisfying(EInvoiceFormatException.class,
+                        e -> assertThat(e.reason()).isEqualTo(EInvoiceFormatException.Reason.IO))
+                .hasMessageContaining("disk full");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package de.ozgkit.sandbox;
 
-import de.ozgkit.sandbox.http.Reply;
+import de.ozgkit.sandbox.http.MethodHandler;
+import de.ozgkit.sandbox.http.Responses;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,11 +27,12 @@ public final class HealthService implements SandboxService {
 
     @Override
     public void mount(SandboxContext context) {
-        context.routes().get("/", request -> {
+        context.routes().addMapping(new UriTemplatePathSpec("/"), new MethodHandler().get((request, response, callback) -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", "UP");
             body.put("time", context.clock().instant().toString());
-            return Reply.json(body);
-        });
+            Responses.json(response, callback, 200, body);
+            return true;
+        }));
     }
 }

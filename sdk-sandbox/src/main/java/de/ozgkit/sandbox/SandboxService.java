@@ -2,24 +2,32 @@ package de.ozgkit.sandbox;
 
 /**
  * A simulator that plugs into the {@link Sandbox}: the payment provider, the invoice portal, the
- * messaging intermediary and so on.
+ * messaging intermediary and so on. One class: it names itself, declares its routes and owns its
+ * state.
  *
- * <p>The sandbox calls {@link #mount(SandboxContext)} once, after the server is listening, so
- * that the service knows its absolute base URI. The service adds its HTTP routes to
- * {@link SandboxContext#routes()} (served under {@code /<name>}), publishes non-HTTP endpoints with
- * {@link SandboxContext#publish(String, java.net.URI)} and registers what must be stopped with
- * {@link SandboxContext#onClose(AutoCloseable)}.
+ * <p>The sandbox calls {@link #mount(SandboxContext)} once, after the port is bound, so that the
+ * service knows its absolute base URI. The service maps its paths on
+ * {@link SandboxContext#routes()}, Jetty 12's own {@code PathMappingsHandler}, served under
+ * {@code /<name>}: URI templates ({@code UriTemplatePathSpec}) to plain Jetty handlers, usually a
+ * {@link de.ozgkit.sandbox.http.MethodHandler} with a handler per method. It publishes non-HTTP
+ * endpoints with {@link SandboxContext#publish(String, java.net.URI)} and registers what must be
+ * stopped with {@link SandboxContext#onClose(AutoCloseable)}.
  *
  * <pre>{@code
  * public final class EchoService implements SandboxService {
  *     public String name() { return "echo"; }
  *     public void mount(SandboxContext context) {
- *         context.routes().post("/", request -> Reply.bytes(200, "application/octet-stream", request.body()));
+ *         context.routes().addMapping(new UriTemplatePathSpec("/echo/{word}"), new MethodHandler()
+ *                 .get((request, response, callback) -> {
+ *                     Responses.json(response, callback, 200, Map.of("word", Requests.pathParam(request, "word")));
+ *                     return true;
+ *                 }));
  *     }
  * }
  * }</pre>
  *
- * <p>One instance serves one sandbox; its handlers must be thread-safe.
+ * <p>One instance serves one sandbox; its handlers run concurrently on the server's worker
+ * threads (they may block) and must be thread-safe.
  */
 public interface SandboxService {
 

@@ -27,18 +27,19 @@ import java.util.Optional;
  * redirects switched off, so that every request the test makes is exactly one request the
  * sandbox sees.
  */
-final class Http implements AutoCloseable {
+public final class Http implements AutoCloseable {
 
-    record Answer(int status, List<Header> headers, byte[] body) {
-        String text() {
+    /** A status, the headers and the body of one answer. */
+    public record Answer(int status, List<Header> headers, byte[] body) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return headers.stream().filter(h -> h.getName().equalsIgnoreCase(name)).map(Header::getValue).findFirst();
         }
 
-        String contentType() {
+        public String contentType() {
             return header("Content-Type").orElse("");
         }
     }
@@ -51,37 +52,37 @@ final class Http implements AutoCloseable {
             .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
             .build();
 
-    Answer get(URI uri) throws IOException {
+    public Answer get(URI uri) throws IOException {
         return send(ClassicRequestBuilder.get(uri).build());
     }
 
-    Answer send(String method, URI uri) throws IOException {
+    public Answer send(String method, URI uri) throws IOException {
         return send(ClassicRequestBuilder.create(method).setUri(uri).build());
     }
 
-    Answer send(String method, URI uri, String contentType, byte[] body) throws IOException {
+    public Answer send(String method, URI uri, String contentType, byte[] body) throws IOException {
         return send(ClassicRequestBuilder.create(method).setUri(uri)
                 .setEntity(new ByteArrayEntity(body, ContentType.parse(contentType))).build());
     }
 
-    Answer postJson(URI uri, String json) throws IOException {
+    public Answer postJson(URI uri, String json) throws IOException {
         return send("POST", uri, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends the body chunked, without Content-Length. */
-    Answer postChunked(URI uri, String contentType, byte[] body) throws IOException {
+    public Answer postChunked(URI uri, String contentType, byte[] body) throws IOException {
         return send(ClassicRequestBuilder.post(uri)
                 .setEntity(new InputStreamEntity(new ByteArrayInputStream(body), -1, ContentType.parse(contentType)))
                 .build());
     }
 
-    Answer send(ClassicHttpRequest request) throws IOException {
+    public Answer send(ClassicHttpRequest request) throws IOException {
         return client.execute(request, response -> new Answer(response.getCode(), List.of(response.getHeaders()),
                 response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
     }
 
     /** Like {@link #get(URI)} for use in lambdas. */
-    Answer getUnchecked(URI uri) {
+    public Answer getUnchecked(URI uri) {
         try {
             return get(uri);
         } catch (IOException e) {
@@ -89,11 +90,11 @@ final class Http implements AutoCloseable {
         }
     }
 
-    static URI uri(URI base, String path) {
+    public static URI uri(URI base, String path) {
         return URI.create(base + path);
     }
 
-    static List<String> values(List<Header> headers, String name) {
+    public static List<String> values(List<Header> headers, String name) {
         List<String> out = new ArrayList<>();
         for (Header h : headers) {
             if (h.getName().equalsIgnoreCase(name)) {

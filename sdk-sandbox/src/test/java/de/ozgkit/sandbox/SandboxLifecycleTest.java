@@ -1,6 +1,8 @@
 package de.ozgkit.sandbox;
 
-import de.ozgkit.sandbox.http.Reply;
+import de.ozgkit.sandbox.http.MethodHandler;
+import de.ozgkit.sandbox.http.Responses;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -141,7 +143,10 @@ class SandboxLifecycleTest {
                 .withBuiltInServices()
                 .service(new PublishingService("mail-portal", closed))
                 .service(service("web", c -> {
-                    c.routes().get("/", r -> Reply.text(200, "ok"));
+                    c.routes().addMapping(new UriTemplatePathSpec("/"), new MethodHandler().get((request, response, callback) -> {
+                        Responses.json(response, callback, 200, "ok");
+                        return true;
+                    }));
                     c.publish("web-smtp", URI.create("smtp://127.0.0.1:2526"));
                 }))
                 .start();

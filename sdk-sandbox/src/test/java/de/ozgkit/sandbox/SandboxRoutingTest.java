@@ -98,7 +98,32 @@ class SandboxRoutingTest {
         JsonNode body = json(answer);
         assertThat(body.path("id").asText()).isEqualTo("a bä+c");
         assertThat(body.path("q").asText()).isEqualTo("x y&z");
-        assertThat(body.path("template").asText()).isEqualTo("/items/{id}");
+        assertThat(body.path("params").toString()).isEqualTo("{\"id\":\"a bä+c\"}");
+    }
+
+    @Test
+    void pathParameter_withEncodedReservedAndHostileCharacters_isDecoded() throws IOException {
+        Http.Answer answer = http.get(Http.uri(base, "/items/%3Fq%3D1%23x%20%E1%BA%9E%F0%9F%98%80%3B"));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(json(answer).path("id").asText()).isEqualTo("?q=1#x \u1E9E\uD83D\uDE00;");
+    }
+
+    @Test
+    void pathWithEncodedPercentOrControlCharacters_isRefusedBeforeRouting() throws IOException {
+        // Jetty refuses these and closes the connection: a fresh client for each
+        for (String hostile : List.of("x%2541", "x%0D%0ASet-Cookie:%20a", "x%00", "x%7F")) {
+            try (Http own = new Http()) {
+                Http.Answer answer = own.get(Http.uri(base, "/items/" + hostile));
+                assertProblem(answer, 400);
+            }
+        }
+    }
+
+    @Test
+    void undeclaredPathParameter_isAProgrammingError_answered500() throws IOException {
+        Http.Answer answer = http.get(Http.uri(base, "/undeclared/1"));
+        assertProblem(answer, 500);
+        assertThat(answer.text()).contains("IllegalArgumentException").doesNotContain("{other}");
     }
 
     @Test

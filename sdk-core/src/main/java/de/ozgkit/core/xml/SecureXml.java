@@ -466,8 +466,13 @@ public final class SecureXml {
                 msg = t.getMessage();
             }
         }
-        return msg;
+        // the JDK's StAX parser puts its location in front ("ParseError at [row,col]:[1,1]\nMessage: ...");
+        // the location is reported separately, so only the message itself is kept
+        return msg == null ? null : STAX_LOCATION.matcher(msg).replaceFirst("").strip();
     }
+
+    private static final java.util.regex.Pattern STAX_LOCATION =
+            java.util.regex.Pattern.compile("^ParseError at \\[row,col\\]:\\[-?\\d+,-?\\d+\\]\\s*Message:\\s*");
 
     /** The exception and its causes, following JAXB's linked and StAX's nested exceptions too. */
     private static List<Throwable> causes(Throwable e) {

@@ -1,12 +1,11 @@
 package de.ozgkit.core.xml;
 
-import de.ozgkit.core.OzgException;
-
 /**
  * An XML document could not be read: it is not well-formed, it declares a DTD (refused, because
- * DTDs enable external entities and entity expansion), or it breaks a size or depth limit.
+ * DTDs enable external entities and entity expansion), or it breaks a size or depth limit. Line and
+ * column, where known, come from the parent {@link XmlDocumentException}.
  */
-public class XmlParseException extends OzgException {
+public class XmlParseException extends XmlDocumentException {
     private static final long serialVersionUID = 1L;
 
     /** Why the document was refused. */
@@ -28,8 +27,6 @@ public class XmlParseException extends OzgException {
     }
 
     private final Reason reason;
-    private final int line;
-    private final int column;
 
     /**
      * Creates the exception.
@@ -41,24 +38,13 @@ public class XmlParseException extends OzgException {
      * @param cause   the parser's exception, may be {@code null}
      */
     public XmlParseException(Reason reason, String message, int line, int column, Throwable cause) {
-        super(message + (line > 0 ? " (line " + line + (column > 0 ? ", column " + column : "") + ")" : ""), cause);
+        super(message, line, column, cause);
         this.reason = reason;
-        this.line = line;
-        this.column = column;
     }
 
     /** @return why the document was refused */
+    @Override
     public Reason reason() {
         return reason;
-    }
-
-    /** @return 1-based line of the problem, or -1 when unknown */
-    public int line() {
-        return line;
-    }
-
-    /** @return 1-based column of the problem, or -1 when unknown */
-    public int column() {
-        return column;
     }
 }

@@ -1,5 +1,6 @@
 package de.ozgkit.einvoice.delivery;
 
+import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.TlsConfig;
 import de.ozgkit.einvoice.EInvoiceValidator;
 import de.ozgkit.einvoice.ValidationReport;
@@ -302,7 +303,7 @@ public final class MailDelivery implements InvoiceDelivery {
         public Builder host(String host) {
             Objects.requireNonNull(host, "host");
             if (host.isBlank()) {
-                throw new IllegalArgumentException("host must not be blank");
+                throw OzgClientException.configuration("host must not be blank");
             }
             this.host = host;
             return this;
@@ -314,7 +315,7 @@ public final class MailDelivery implements InvoiceDelivery {
          */
         public Builder port(int port) {
             if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("port must be 1..65535, was " + port);
+                throw OzgClientException.configuration("port must be 1..65535, was " + port);
             }
             this.port = port;
             return this;
@@ -347,7 +348,7 @@ public final class MailDelivery implements InvoiceDelivery {
             this.username = Objects.requireNonNull(username, "username");
             this.password = Objects.requireNonNull(password, "password");
             if (username.isBlank()) {
-                throw new IllegalArgumentException("username must not be blank");
+                throw OzgClientException.configuration("username must not be blank");
             }
             return this;
         }
@@ -402,7 +403,7 @@ public final class MailDelivery implements InvoiceDelivery {
 
         /**
          * @return the delivery
-         * @throws IllegalStateException if host, from, to or credentials are missing
+         * @throws OzgClientException of kind {@code CONFIGURATION} if host, from, to or credentials are missing
          */
         public MailDelivery build() {
             require(host, "host");
@@ -414,14 +415,14 @@ public final class MailDelivery implements InvoiceDelivery {
 
         private static void require(Object value, String name) {
             if (value == null) {
-                throw new IllegalStateException(name + " must be set");
+                throw OzgClientException.configuration(name + " must be set");
             }
         }
 
         private static Duration positive(String name, Duration d) {
             Objects.requireNonNull(d, name);
             if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(name + " must be positive and below 24 days, was " + d);
+                throw OzgClientException.configuration(name + " must be positive and below 24 days, was " + d);
             }
             return d;
         }
@@ -431,11 +432,11 @@ public final class MailDelivery implements InvoiceDelivery {
             try {
                 InternetAddress a = new InternetAddress(address, true);
                 if (a.getAddress().indexOf('@') < 1) {
-                    throw new IllegalArgumentException(field + " must be a mail address like name@example.de");
+                    throw OzgClientException.configuration(field + " must be a mail address like name@example.de");
                 }
                 return a;
             } catch (AddressException e) {
-                throw new IllegalArgumentException(field + " is not a valid mail address: " + e.getMessage(), e);
+                throw OzgClientException.configuration(field + " is not a valid mail address: " + e.getMessage());
             }
         }
     }

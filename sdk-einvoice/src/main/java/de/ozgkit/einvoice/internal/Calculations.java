@@ -185,7 +185,7 @@ public final class Calculations {
             String category = categories.get(e.getKey());
             BigDecimal rate = rates.get(e.getKey());
             BigDecimal base = Money.round(e.getValue()[0]);
-            boolean taxed = VatCategory.fromCode(category).map(VatCategory::isTaxed).orElse(rate.signum() != 0);
+            boolean taxed = VatCategory.lookup(category).map(VatCategory::isTaxed).orElse(rate.signum() != 0);
             BigDecimal tax = taxed ? percentOf(base, rate) : Money.round(BigDecimal.ZERO);
             String[] reason = reasons.getOrDefault(category, new String[2]);
             out.add(new VatBreakdown(base, tax, category, rate, reason[0], reason[1]));

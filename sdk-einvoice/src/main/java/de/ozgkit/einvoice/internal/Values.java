@@ -16,11 +16,43 @@ public final class Values {
     }
 
     /**
+     * Free text kept verbatim (notes BT-22 and BT-127, payment terms BT-20): white space at either end
+     * is part of the value.
+     *
      * @param s a text value
      * @return {@code null} for {@code null} or the empty string, otherwise the text unchanged
      */
     public static String text(String s) {
         return s == null || s.isEmpty() ? null : s;
+    }
+
+    /**
+     * Every other text (names, identifiers, codes, references): white space at either end is not part of
+     * the value, as the readers take it ({@link String#strip()}).
+     *
+     * @param s a text value
+     * @return {@code null} for {@code null} or a text of white space only, otherwise the stripped text
+     */
+    public static String token(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /**
+     * A text the record requires: stripped like {@link #token(String)}, but never {@code null}. A text
+     * of white space only becomes the empty string, which the invoice refuses when it is assembled
+     * (naming the business term).
+     *
+     * @param s    the value
+     * @param what the business term, for the message of the {@link NullPointerException}
+     * @return the stripped text
+     * @throws NullPointerException if the value is {@code null}
+     */
+    public static String required(String s, String what) {
+        return java.util.Objects.requireNonNull(s, what).strip();
     }
 
     /**

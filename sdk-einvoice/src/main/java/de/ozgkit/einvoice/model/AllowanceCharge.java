@@ -31,10 +31,10 @@ public record AllowanceCharge(boolean charge, BigDecimal amount, BigDecimal base
         amount = Values.amount(amount);
         baseAmount = Values.amount(baseAmount);
         percentage = Values.number(percentage);
-        vatCategoryCode = Values.text(vatCategoryCode);
+        vatCategoryCode = Values.token(vatCategoryCode);
         vatRate = Values.number(vatRate);
-        reason = Values.text(reason);
-        reasonCode = Values.text(reasonCode);
+        reason = Values.token(reason);
+        reasonCode = Values.token(reasonCode);
     }
 
     /**

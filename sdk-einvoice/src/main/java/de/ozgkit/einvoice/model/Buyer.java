@@ -19,9 +19,9 @@ public record Buyer(String name, String tradingName, Identifier identifier, Iden
 
     /** Turns empty texts into {@code null}. */
     public Buyer {
-        name = Values.text(name);
-        tradingName = Values.text(tradingName);
-        vatId = Values.text(vatId);
+        name = Values.token(name);
+        tradingName = Values.token(tradingName);
+        vatId = Values.token(vatId);
     }
 
     /** @return a new builder */

@@ -1,7 +1,6 @@
 package de.ozgkit.einvoice.model;
 
 import de.ozgkit.einvoice.internal.Values;
-import java.util.Objects;
 
 /**
  * Item classification identifier (BT-158) with its scheme (BT-158-1, UNTDID 7143) and scheme
@@ -19,8 +18,8 @@ public record Classification(String code, String listId, String listVersionId) {
      * @throws NullPointerException if the code is {@code null}
      */
     public Classification {
-        Objects.requireNonNull(code, "item classification identifier (BT-158)");
-        listId = Values.text(listId);
-        listVersionId = Values.text(listVersionId);
+        code = Values.required(code, "item classification identifier (BT-158)");
+        listId = Values.token(listId);
+        listVersionId = Values.token(listVersionId);
     }
 }

@@ -14,8 +14,8 @@ public record Contact(String name, String telephone, String email) {
 
     /** Turns empty parts into {@code null}. */
     public Contact {
-        name = Values.text(name);
-        telephone = Values.text(telephone);
-        email = Values.text(email);
+        name = Values.token(name);
+        telephone = Values.token(telephone);
+        email = Values.token(email);
     }
 }

@@ -1,7 +1,6 @@
 package de.ozgkit.einvoice.model;
 
 import de.ozgkit.einvoice.internal.Values;
-import java.util.Objects;
 
 /**
  * CREDIT TRANSFER (BG-17): an account the buyer may pay to.
@@ -18,8 +17,8 @@ public record CreditTransfer(String accountId, String accountName, String servic
      * @throws NullPointerException if the account identifier is {@code null}
      */
     public CreditTransfer {
-        Objects.requireNonNull(accountId, "payment account identifier (BT-84)");
-        accountName = Values.text(accountName);
-        serviceProviderId = Values.text(serviceProviderId);
+        accountId = Values.required(accountId, "payment account identifier (BT-84)");
+        accountName = Values.token(accountName);
+        serviceProviderId = Values.token(serviceProviderId);
     }
 }

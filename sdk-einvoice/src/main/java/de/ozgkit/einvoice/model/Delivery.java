@@ -15,7 +15,7 @@ public record Delivery(String partyName, Identifier locationId, LocalDate actual
 
     /** Turns an empty name into {@code null}. */
     public Delivery {
-        partyName = Values.text(partyName);
+        partyName = Values.token(partyName);
     }
 
     /**

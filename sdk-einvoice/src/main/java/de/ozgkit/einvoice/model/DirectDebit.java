@@ -14,8 +14,8 @@ public record DirectDebit(String mandateReference, String creditorId, String deb
 
     /** Turns empty texts into {@code null}. */
     public DirectDebit {
-        mandateReference = Values.text(mandateReference);
-        creditorId = Values.text(creditorId);
-        debitedAccountId = Values.text(debitedAccountId);
+        mandateReference = Values.token(mandateReference);
+        creditorId = Values.token(creditorId);
+        debitedAccountId = Values.token(debitedAccountId);
     }
 }

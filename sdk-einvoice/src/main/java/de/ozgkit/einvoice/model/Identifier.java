@@ -1,7 +1,6 @@
 package de.ozgkit.einvoice.model;
 
 import de.ozgkit.einvoice.internal.Values;
-import java.util.Objects;
 
 /**
  * An identifier with an optional identification scheme, as EN 16931 uses it for party identifiers
@@ -21,8 +20,8 @@ public record Identifier(String value, String schemeId) {
      * @throws NullPointerException if the value is {@code null}
      */
     public Identifier {
-        Objects.requireNonNull(value, "identifier value");
-        schemeId = Values.text(schemeId);
+        value = Values.required(value, "identifier value");
+        schemeId = Values.token(schemeId);
     }
 
     /**

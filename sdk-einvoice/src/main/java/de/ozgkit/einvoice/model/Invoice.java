@@ -1,6 +1,7 @@
 package de.ozgkit.einvoice.model;
 
 import de.ozgkit.einvoice.XRechnungVariant;
+import de.ozgkit.einvoice.internal.InvoiceTexts;
 import de.ozgkit.einvoice.internal.Values;
 import java.time.LocalDate;
 import java.util.List;
@@ -70,26 +71,46 @@ public record Invoice(String number, LocalDate issueDate, String typeCode, Strin
     /** The business process type (BT-23) that XRechnung documents commonly carry (Peppol billing). */
     public static final String DEFAULT_BUSINESS_PROCESS = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
 
-    /** Copies the lists and turns empty texts into {@code null}. */
-    public Invoice {
-        number = Values.text(number);
-        typeCode = Values.text(typeCode);
-        currencyCode = Values.text(currencyCode);
-        vatAccountingCurrencyCode = Values.text(vatAccountingCurrencyCode);
-        vatPointDateCode = Values.text(vatPointDateCode);
-        buyerReference = Values.text(buyerReference);
-        projectReference = Values.text(projectReference);
-        contractReference = Values.text(contractReference);
-        purchaseOrderReference = Values.text(purchaseOrderReference);
-        salesOrderReference = Values.text(salesOrderReference);
-        receivingAdviceReference = Values.text(receivingAdviceReference);
-        despatchAdviceReference = Values.text(despatchAdviceReference);
-        tenderOrLotReference = Values.text(tenderOrLotReference);
-        buyerAccountingReference = Values.text(buyerAccountingReference);
+    /**
+     * Copies the lists, turns empty texts into {@code null} and strips white space from both ends of
+     * every text except the free texts BT-20 and BT-22, which are kept verbatim; then checks every text
+     * of the invoice.
+     *
+     * @throws InvoiceValueException if a text holds a character XML 1.0 cannot carry, or a text the
+     *                               invoice requires (an identifier's value, a note, a reference) is empty,
+     *                               or BT-111 is given without BT-6
+     */
+    public Invoice(String number, LocalDate issueDate, String typeCode, String currencyCode,
+                   String vatAccountingCurrencyCode, LocalDate vatPointDate, String vatPointDateCode,
+                   LocalDate paymentDueDate, String buyerReference, String projectReference,
+                   String contractReference, String purchaseOrderReference, String salesOrderReference,
+                   String receivingAdviceReference, String despatchAdviceReference, String tenderOrLotReference,
+                   Identifier invoicedObjectIdentifier, String buyerAccountingReference, String paymentTerms,
+                   List<Note> notes, String businessProcessType, String specificationIdentifier,
+                   List<PrecedingInvoiceReference> precedingInvoices, Seller seller, Buyer buyer, Payee payee,
+                   TaxRepresentative taxRepresentative, Delivery delivery, Period invoicingPeriod,
+                   PaymentInstructions paymentInstructions, List<AllowanceCharge> allowances,
+                   List<AllowanceCharge> charges, DocumentTotals totals, List<VatBreakdown> vatBreakdown,
+                   List<SupportingDocument> supportingDocuments, List<InvoiceLine> lines,
+                   List<ThirdPartyPayment> thirdPartyPayments) {
+        number = Values.token(number);
+        typeCode = Values.token(typeCode);
+        currencyCode = Values.token(currencyCode);
+        vatAccountingCurrencyCode = Values.token(vatAccountingCurrencyCode);
+        vatPointDateCode = Values.token(vatPointDateCode);
+        buyerReference = Values.token(buyerReference);
+        projectReference = Values.token(projectReference);
+        contractReference = Values.token(contractReference);
+        purchaseOrderReference = Values.token(purchaseOrderReference);
+        salesOrderReference = Values.token(salesOrderReference);
+        receivingAdviceReference = Values.token(receivingAdviceReference);
+        despatchAdviceReference = Values.token(despatchAdviceReference);
+        tenderOrLotReference = Values.token(tenderOrLotReference);
+        buyerAccountingReference = Values.token(buyerAccountingReference);
         paymentTerms = Values.text(paymentTerms);
         notes = Values.list(notes);
-        businessProcessType = Values.text(businessProcessType);
-        specificationIdentifier = Values.text(specificationIdentifier);
+        businessProcessType = Values.token(businessProcessType);
+        specificationIdentifier = Values.token(specificationIdentifier);
         precedingInvoices = Values.list(precedingInvoices);
         allowances = Values.list(allowances);
         charges = Values.list(charges);
@@ -97,6 +118,49 @@ public record Invoice(String number, LocalDate issueDate, String typeCode, Strin
         supportingDocuments = Values.list(supportingDocuments);
         lines = Values.list(lines);
         thirdPartyPayments = Values.list(thirdPartyPayments);
+        this.number = number;
+        this.issueDate = issueDate;
+        this.typeCode = typeCode;
+        this.currencyCode = currencyCode;
+        this.vatAccountingCurrencyCode = vatAccountingCurrencyCode;
+        this.vatPointDate = vatPointDate;
+        this.vatPointDateCode = vatPointDateCode;
+        this.paymentDueDate = paymentDueDate;
+        this.buyerReference = buyerReference;
+        this.projectReference = projectReference;
+        this.contractReference = contractReference;
+        this.purchaseOrderReference = purchaseOrderReference;
+        this.salesOrderReference = salesOrderReference;
+        this.receivingAdviceReference = receivingAdviceReference;
+        this.despatchAdviceReference = despatchAdviceReference;
+        this.tenderOrLotReference = tenderOrLotReference;
+        this.invoicedObjectIdentifier = invoicedObjectIdentifier;
+        this.buyerAccountingReference = buyerAccountingReference;
+        this.paymentTerms = paymentTerms;
+        this.notes = notes;
+        this.businessProcessType = businessProcessType;
+        this.specificationIdentifier = specificationIdentifier;
+        this.precedingInvoices = precedingInvoices;
+        this.seller = seller;
+        this.buyer = buyer;
+        this.payee = payee;
+        this.taxRepresentative = taxRepresentative;
+        this.delivery = delivery;
+        this.invoicingPeriod = invoicingPeriod;
+        this.paymentInstructions = paymentInstructions;
+        this.allowances = allowances;
+        this.charges = charges;
+        this.totals = totals;
+        this.vatBreakdown = vatBreakdown;
+        this.supportingDocuments = supportingDocuments;
+        this.lines = lines;
+        this.thirdPartyPayments = thirdPartyPayments;
+        if (totals != null && totals.vatTotalInAccountingCurrency() != null && vatAccountingCurrencyCode == null) {
+            throw new InvoiceValueException("BT-6", "the invoice total VAT amount in accounting currency (BT-111) needs"
+                    + " the VAT accounting currency code (BT-6), which both syntaxes write as its currency; give both or"
+                    + " neither");
+        }
+        InvoiceTexts.check(this);
     }
 
     /**

@@ -47,16 +47,16 @@ public record InvoiceLine(String id, String note, Identifier objectIdentifier, B
 
     /** Copies the lists, brings numbers into canonical form and turns empty texts into {@code null}. */
     public InvoiceLine {
-        id = Values.text(id);
+        id = Values.token(id);
         note = Values.text(note);
         quantity = Values.number(quantity);
-        unitCode = Values.text(unitCode);
+        unitCode = Values.token(unitCode);
         netAmount = Values.amount(netAmount);
-        orderLineReference = Values.text(orderLineReference);
-        buyerAccountingReference = Values.text(buyerAccountingReference);
+        orderLineReference = Values.token(orderLineReference);
+        buyerAccountingReference = Values.token(buyerAccountingReference);
         allowances = Values.list(allowances);
         charges = Values.list(charges);
-        vatCategoryCode = Values.text(vatCategoryCode);
+        vatCategoryCode = Values.token(vatCategoryCode);
         vatRate = Values.number(vatRate);
         subLines = Values.list(subLines);
     }

@@ -1,5 +1,7 @@
 package de.ozgkit.einvoice.model;
 
+import de.ozgkit.core.UnknownCodeException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,13 +43,23 @@ public enum InvoiceType {
     }
 
     /**
-     * @param code a UNTDID 1001 code
-     * @return the type, empty when XRechnung does not allow the code
+     * @param code a code as found in an invoice
+     * @return the InvoiceType for the code
+     * @throws UnknownCodeException if the code is not in the list (the message lists the known codes)
      */
-    public static Optional<InvoiceType> fromCode(String code) {
-        for (InvoiceType t : values()) {
-            if (t.code.equals(code)) {
-                return Optional.of(t);
+    public static InvoiceType fromCode(String code) {
+        return lookup(code).orElseThrow(() -> new UnknownCodeException("invoice type code (UNTDID 1001, as XRechnung 3.0 allows it)", code,
+                Arrays.stream(values()).map(InvoiceType::code).toList()));
+    }
+
+    /**
+     * @param code a code as found in an invoice, may be {@code null}
+     * @return the InvoiceType for the code, empty when it is not in the list
+     */
+    public static Optional<InvoiceType> lookup(String code) {
+        for (InvoiceType c : values()) {
+            if (c.code.equals(code)) {
+                return Optional.of(c);
             }
         }
         return Optional.empty();

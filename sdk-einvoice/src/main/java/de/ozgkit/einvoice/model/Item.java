@@ -21,12 +21,12 @@ public record Item(String name, String description, String sellerId, String buye
 
     /** Copies the lists and turns empty texts into {@code null}. */
     public Item {
-        name = Values.text(name);
-        description = Values.text(description);
-        sellerId = Values.text(sellerId);
-        buyerId = Values.text(buyerId);
+        name = Values.token(name);
+        description = Values.token(description);
+        sellerId = Values.token(sellerId);
+        buyerId = Values.token(buyerId);
         classifications = Values.list(classifications);
-        originCountry = Values.text(originCountry);
+        originCountry = Values.token(originCountry);
         attributes = Values.list(attributes);
     }
 

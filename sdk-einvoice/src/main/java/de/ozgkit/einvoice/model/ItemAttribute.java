@@ -1,6 +1,6 @@
 package de.ozgkit.einvoice.model;
 
-import java.util.Objects;
+import de.ozgkit.einvoice.internal.Values;
 
 /**
  * ITEM ATTRIBUTES (BG-32): a property of the item. The XRechnung CVD variant uses the name
@@ -17,7 +17,7 @@ public record ItemAttribute(String name, String value) {
      * @throws NullPointerException if a part is {@code null}
      */
     public ItemAttribute {
-        Objects.requireNonNull(name, "item attribute name (BT-160)");
-        Objects.requireNonNull(value, "item attribute value (BT-161)");
+        name = Values.required(name, "item attribute name (BT-160)");
+        value = Values.required(value, "item attribute value (BT-161)");
     }
 }

@@ -24,8 +24,8 @@ public record LineAllowanceCharge(boolean charge, BigDecimal amount, BigDecimal 
         amount = Values.amount(amount);
         baseAmount = Values.amount(baseAmount);
         percentage = Values.number(percentage);
-        reason = Values.text(reason);
-        reasonCode = Values.text(reasonCode);
+        reason = Values.token(reason);
+        reasonCode = Values.token(reasonCode);
     }
 
     /**

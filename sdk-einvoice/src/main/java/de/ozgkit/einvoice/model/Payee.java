@@ -13,6 +13,6 @@ public record Payee(String name, Identifier identifier, Identifier legalRegistra
 
     /** Turns an empty name into {@code null}. */
     public Payee {
-        name = Values.text(name);
+        name = Values.token(name);
     }
 }

@@ -1,7 +1,6 @@
 package de.ozgkit.einvoice.model;
 
 import de.ozgkit.einvoice.internal.Values;
-import java.util.Objects;
 
 /**
  * PAYMENT CARD INFORMATION (BG-18).
@@ -18,7 +17,7 @@ public record PaymentCard(String primaryAccountNumber, String holderName) {
      * @throws NullPointerException if the account number is {@code null}
      */
     public PaymentCard {
-        Objects.requireNonNull(primaryAccountNumber, "payment card primary account number (BT-87)");
-        holderName = Values.text(holderName);
+        primaryAccountNumber = Values.required(primaryAccountNumber, "payment card primary account number (BT-87)");
+        holderName = Values.token(holderName);
     }
 }

@@ -34,9 +34,9 @@ public record PaymentInstructions(String meansCode, String meansText, String rem
 
     /** Copies the list and turns empty texts into {@code null}. */
     public PaymentInstructions {
-        meansCode = Values.text(meansCode);
-        meansText = Values.text(meansText);
-        remittanceInformation = Values.text(remittanceInformation);
+        meansCode = Values.token(meansCode);
+        meansText = Values.token(meansText);
+        remittanceInformation = Values.token(remittanceInformation);
         creditTransfers = Values.list(creditTransfers);
     }
 

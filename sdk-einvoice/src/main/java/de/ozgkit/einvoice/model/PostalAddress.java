@@ -20,13 +20,13 @@ public record PostalAddress(String line1, String line2, String line3, String cit
 
     /** Turns empty parts into {@code null}. */
     public PostalAddress {
-        line1 = Values.text(line1);
-        line2 = Values.text(line2);
-        line3 = Values.text(line3);
-        city = Values.text(city);
-        postCode = Values.text(postCode);
-        countrySubdivision = Values.text(countrySubdivision);
-        countryCode = Values.text(countryCode);
+        line1 = Values.token(line1);
+        line2 = Values.token(line2);
+        line3 = Values.token(line3);
+        city = Values.token(city);
+        postCode = Values.token(postCode);
+        countrySubdivision = Values.token(countrySubdivision);
+        countryCode = Values.token(countryCode);
     }
 
     /**

@@ -1,7 +1,7 @@
 package de.ozgkit.einvoice.model;
 
+import de.ozgkit.einvoice.internal.Values;
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * PRECEDING INVOICE REFERENCE (BG-3): an earlier invoice that this one corrects or credits.
@@ -17,6 +17,6 @@ public record PrecedingInvoiceReference(String number, LocalDate issueDate) {
      * @throws NullPointerException if the number is {@code null}
      */
     public PrecedingInvoiceReference {
-        Objects.requireNonNull(number, "preceding invoice reference (BT-25)");
+        number = Values.required(number, "preceding invoice reference (BT-25)");
     }
 }

@@ -15,13 +15,22 @@ import java.math.BigDecimal;
 public record Price(BigDecimal netPrice, BigDecimal discount, BigDecimal grossPrice, BigDecimal baseQuantity,
                     String baseQuantityUnit) {
 
-    /** Brings numbers into canonical form. */
+    /**
+     * Brings numbers into canonical form.
+     *
+     * @throws InvoiceValueException if a base quantity unit is given without base quantity: both
+     *                               syntaxes carry the unit as an attribute of the base quantity
+     */
     public Price {
         netPrice = Values.amount(netPrice);
         discount = Values.amount(discount);
         grossPrice = Values.amount(grossPrice);
         baseQuantity = Values.number(baseQuantity);
-        baseQuantityUnit = Values.text(baseQuantityUnit);
+        baseQuantityUnit = Values.token(baseQuantityUnit);
+        if (baseQuantityUnit != null && baseQuantity == null) {
+            throw new InvoiceValueException("BT-150", "the item price base quantity unit of measure code (BT-150) needs"
+                    + " the base quantity (BT-149), whose attribute it is in both syntaxes; give both or neither");
+        }
     }
 
     /**

@@ -34,12 +34,12 @@ public record Seller(String name, String tradingName, List<Identifier> identifie
 
     /** Copies the identifier list and turns empty texts into {@code null}. */
     public Seller {
-        name = Values.text(name);
-        tradingName = Values.text(tradingName);
+        name = Values.token(name);
+        tradingName = Values.token(tradingName);
         identifiers = Values.list(identifiers);
-        vatId = Values.text(vatId);
-        taxRegistrationId = Values.text(taxRegistrationId);
-        additionalLegalInformation = Values.text(additionalLegalInformation);
+        vatId = Values.token(vatId);
+        taxRegistrationId = Values.token(taxRegistrationId);
+        additionalLegalInformation = Values.token(additionalLegalInformation);
     }
 
     /** @return a new builder */

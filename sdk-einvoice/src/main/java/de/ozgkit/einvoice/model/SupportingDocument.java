@@ -1,7 +1,6 @@
 package de.ozgkit.einvoice.model;
 
 import de.ozgkit.einvoice.internal.Values;
-import java.util.Objects;
 
 /**
  * ADDITIONAL SUPPORTING DOCUMENTS (BG-24): a reference to a document that substantiates the
@@ -21,8 +20,8 @@ public record SupportingDocument(String reference, String description, String ex
      * @throws NullPointerException if the reference is {@code null}
      */
     public SupportingDocument {
-        Objects.requireNonNull(reference, "supporting document reference (BT-122)");
-        description = Values.text(description);
-        externalLocation = Values.text(externalLocation);
+        reference = Values.required(reference, "supporting document reference (BT-122)");
+        description = Values.token(description);
+        externalLocation = Values.token(externalLocation);
     }
 }

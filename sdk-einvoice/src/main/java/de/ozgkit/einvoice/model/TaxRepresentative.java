@@ -13,7 +13,7 @@ public record TaxRepresentative(String name, String vatId, PostalAddress address
 
     /** Turns empty texts into {@code null}. */
     public TaxRepresentative {
-        name = Values.text(name);
-        vatId = Values.text(vatId);
+        name = Values.token(name);
+        vatId = Values.token(vatId);
     }
 }

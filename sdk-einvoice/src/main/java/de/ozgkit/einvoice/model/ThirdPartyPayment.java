@@ -15,8 +15,8 @@ public record ThirdPartyPayment(String type, BigDecimal amount, String descripti
 
     /** Brings the amount into canonical form and turns empty texts into {@code null}. */
     public ThirdPartyPayment {
-        type = Values.text(type);
+        type = Values.token(type);
         amount = Values.amount(amount);
-        description = Values.text(description);
+        description = Values.token(description);
     }
 }

@@ -21,9 +21,9 @@ public record VatBreakdown(BigDecimal taxableAmount, BigDecimal taxAmount, Strin
     public VatBreakdown {
         taxableAmount = Values.amount(taxableAmount);
         taxAmount = Values.amount(taxAmount);
-        categoryCode = Values.text(categoryCode);
+        categoryCode = Values.token(categoryCode);
         rate = Values.number(rate);
-        exemptionReason = Values.text(exemptionReason);
-        exemptionReasonCode = Values.text(exemptionReasonCode);
+        exemptionReason = Values.token(exemptionReason);
+        exemptionReasonCode = Values.token(exemptionReasonCode);
     }
 }

@@ -1,5 +1,7 @@
 package de.ozgkit.einvoice.model;
 
+import de.ozgkit.core.UnknownCodeException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -38,10 +40,20 @@ public enum VatCategory {
     }
 
     /**
-     * @param code a UNTDID 5305 code as found in an invoice
-     * @return the category, empty when the code is none of EN 16931's
+     * @param code a code as found in an invoice
+     * @return the VatCategory for the code
+     * @throws UnknownCodeException if the code is not in the list (the message lists the known codes)
      */
-    public static Optional<VatCategory> fromCode(String code) {
+    public static VatCategory fromCode(String code) {
+        return lookup(code).orElseThrow(() -> new UnknownCodeException("VAT category code (UNTDID 5305, EN 16931)", code,
+                Arrays.stream(values()).map(VatCategory::code).toList()));
+    }
+
+    /**
+     * @param code a code as found in an invoice, may be {@code null}
+     * @return the VatCategory for the code, empty when it is not in the list
+     */
+    public static Optional<VatCategory> lookup(String code) {
         for (VatCategory c : values()) {
             if (c.code.equals(code)) {
                 return Optional.of(c);

@@ -11,10 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.InflaterInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.FilterFactory;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.common.PDNameTreeNode;
@@ -33,6 +34,12 @@ final class PdfDocuments {
     /** PDF readers accept the header anywhere in the first 1024 bytes. */
     private static final int HEADER_WINDOW = 1024;
     private static final int MAX_NAME_TREE_DEPTH = 32;
+    /** The most one stream of the PDF may inflate to (the limit of an embedded invoice, 64 MiB). */
+    static final long MAX_STREAM_BYTES = ZugferdPdf.MAX_EMBEDDED_BYTES;
+    /** The most all streams of the PDF together may inflate to. */
+    static final long MAX_INFLATED_BYTES = 512L * 1024 * 1024;
+    /** What PDFBox may hold in its stream cache (streams it writes while it works on the document). */
+    private static final long MAX_STREAM_CACHE_BYTES = 256L * 1024 * 1024;
 
     private PdfDocuments() {
     }
@@ -44,16 +51,17 @@ final class PdfDocuments {
     /**
      * Loads a PDF, refusing what is not a PDF, cannot be parsed or is encrypted.
      *
-     * @throws ZugferdException of kind NOT_A_PDF, CORRUPT_PDF or ENCRYPTED_PDF
+     * Every stream is checked by {@link PdfStreamGuard} first, so that PDFBox never inflates a
+     * compression bomb; PDFBox's stream cache is limited as well.
+     *
+     * @throws ZugferdException of kind NOT_A_PDF, CORRUPT_PDF, ENCRYPTED_PDF or TOO_LARGE
      */
     static PDDocument load(byte[] pdf) {
-        if (!hasHeader(pdf)) {
-            throw new ZugferdException(ZugferdException.Kind.NOT_A_PDF,
-                    "the input is not a PDF (no %PDF- header in its first " + HEADER_WINDOW + " bytes)", null);
-        }
+        guard(pdf);
         PDDocument doc;
         try {
-            doc = Loader.loadPDF(pdf);
+            doc = Loader.loadPDF(pdf, "", null, null,
+                    MemoryUsageSetting.setupMainMemoryOnly(MAX_STREAM_CACHE_BYTES).streamCache);
         } catch (InvalidPasswordException e) {
             throw encrypted(e);
         } catch (IOException | RuntimeException e) {
@@ -64,6 +72,19 @@ final class PdfDocuments {
             throw encrypted(null);
         }
         return doc;
+    }
+
+    /**
+     * Checks the header and every stream of a PDF before any PDF library parses it.
+     *
+     * @throws ZugferdException of kind NOT_A_PDF, CORRUPT_PDF or TOO_LARGE
+     */
+    static void guard(byte[] pdf) {
+        if (!hasHeader(pdf)) {
+            throw new ZugferdException(ZugferdException.Kind.NOT_A_PDF,
+                    "the input is not a PDF (no %PDF- header in its first " + HEADER_WINDOW + " bytes)", null);
+        }
+        PdfStreamGuard.check(pdf, MAX_STREAM_BYTES, MAX_INFLATED_BYTES);
     }
 
     /**
@@ -124,9 +145,10 @@ final class PdfDocuments {
     }
 
     /**
-     * Reads an embedded file's content, decoded, refusing more than {@code maxBytes}. Uncompressed
-     * and Flate-compressed streams (what ZUGFeRD writers produce) are inflated here so that a
-     * compression bomb stops at the limit; other filters are decoded by PDFBox.
+     * Reads an embedded file's content, decoded, refusing more than {@code maxBytes}. The file must be
+     * uncompressed or Flate-compressed (with or without a predictor in {@code DecodeParms}, what ZUGFeRD
+     * writers produce); PDFBox's Flate filter decodes it into a stream that counts and stops at the limit,
+     * so a compression bomb never grows past it.
      *
      * @throws ZugferdException of kind NO_EMBEDDED_INVOICE, TOO_LARGE or CORRUPT_PDF
      */
@@ -142,18 +164,19 @@ final class PdfDocuments {
         try {
             COSStream stream = ef.getCOSObject();
             List<COSName> filters = ef.getFilters();
-            InputStream in;
-            if (filters.isEmpty()) {
-                in = stream.createRawInputStream();
-            } else if (filters.size() == 1 && COSName.FLATE_DECODE.equals(filters.get(0))
-                    && stream.getDictionaryObject(COSName.DECODE_PARMS, COSName.DP) == null) {
-                in = new InflaterInputStream(stream.createRawInputStream());
-            } else {
-                in = stream.createInputStream();
+            LimitedOutput out = new LimitedOutput(maxBytes);
+            try (InputStream raw = stream.createRawInputStream()) {
+                if (filters.isEmpty()) {
+                    raw.transferTo(out);
+                } else if (filters.size() == 1 && (COSName.FLATE_DECODE.equals(filters.get(0))
+                        || COSName.FLATE_DECODE_ABBREVIATION.equals(filters.get(0)))) {
+                    FilterFactory.INSTANCE.getFilter(COSName.FLATE_DECODE).decode(raw, out, stream, 0);
+                } else {
+                    throw new ZugferdException(ZugferdException.Kind.CORRUPT_PDF, "the embedded invoice is encoded"
+                            + " with " + filters + "; ZUGFeRD / Factur-X embed it uncompressed or with FlateDecode", null);
+                }
             }
-            try (in) {
-                return readAtMost(in, maxBytes);
-            }
+            return out.toByteArray();
         } catch (IOException | RuntimeException e) {
             if (e instanceof ZugferdException ze) {
                 throw ze;
@@ -162,20 +185,73 @@ final class PdfDocuments {
         }
     }
 
-    private static byte[] readAtMost(InputStream in, long maxBytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[8192];
-        long total = 0;
-        int n;
-        while ((n = in.read(buf)) != -1) {
-            total += n;
-            if (total > maxBytes) {
-                throw new ZugferdException(ZugferdException.Kind.TOO_LARGE,
-                        "the embedded invoice is larger than the limit of " + maxBytes + " bytes", null);
-            }
-            out.write(buf, 0, n);
+    /** Collects decoded bytes and refuses more than the limit as soon as it is passed. */
+    private static final class LimitedOutput extends ByteArrayOutputStream {
+        private final long max;
+
+        LimitedOutput(long max) {
+            this.max = max;
         }
-        return out.toByteArray();
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            check(len);
+            super.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            check(1);
+            super.write(b);
+        }
+
+        private void check(int more) {
+            if ((long) count + more > max) {
+                throw new ZugferdException(ZugferdException.Kind.TOO_LARGE,
+                        "the embedded invoice is larger than the limit of " + max + " bytes", null);
+            }
+        }
+    }
+
+    /**
+     * Finds a font the PDF uses without embedding it, on its pages and in the form XObjects they use (one
+     * level of nesting per form, at most 10,000 resource dictionaries), so that the PDF cannot become PDF/A
+     * by metadata alone.
+     *
+     * @return the first such font's name, empty when every font is embedded
+     * @throws ZugferdException of kind CORRUPT_PDF when the resources cannot be read
+     */
+    static Optional<String> fontNotEmbedded(PDDocument doc) {
+        try {
+            java.util.ArrayDeque<org.apache.pdfbox.pdmodel.PDResources> todo = new java.util.ArrayDeque<>();
+            Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                if (page.getResources() != null) {
+                    todo.add(page.getResources());
+                }
+            }
+            while (!todo.isEmpty() && seen.size() < 10_000) {
+                org.apache.pdfbox.pdmodel.PDResources res = todo.poll();
+                if (!seen.add(res.getCOSObject())) {
+                    continue;
+                }
+                for (COSName name : res.getFontNames()) {
+                    org.apache.pdfbox.pdmodel.font.PDFont font = res.getFont(name);
+                    if (font != null && !(font instanceof org.apache.pdfbox.pdmodel.font.PDType3Font) && !font.isEmbedded()) {
+                        return Optional.of(font.getName() == null ? name.getName() : font.getName());
+                    }
+                }
+                for (COSName name : res.getXObjectNames()) {
+                    if (res.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form
+                            && form.getResources() != null) {
+                        todo.add(form.getResources());
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(e);
+        }
     }
 
     static void closeQuietly(PDDocument doc) {

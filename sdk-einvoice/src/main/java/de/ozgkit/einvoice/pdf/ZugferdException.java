@@ -28,8 +28,16 @@ public class ZugferdException extends OzgException {
         NOT_CII,
         /** The invoice's specification identifier (BT-24) does not fit the requested profile. */
         PROFILE_MISMATCH,
-        /** The embedded invoice is larger than the limit. */
-        TOO_LARGE
+        /**
+         * The embedded invoice is larger than the limit, or a stream of the PDF inflates beyond the limits (a
+         * compression bomb).
+         */
+        TOO_LARGE,
+        /**
+         * The PDF cannot become a PDF/A-3 by adding metadata: it uses a font that is not embedded (PDF/A
+         * requires every font to be embedded).
+         */
+        NOT_PDFA_CAPABLE
     }
 
     private final Kind kind;

@@ -21,8 +21,9 @@ import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
  * Factur-X XMP extension schema ({@code fx:DocumentType INVOICE}, {@code fx:DocumentFileName},
  * {@code fx:Version}, {@code fx:ConformanceLevel}), an sRGB output intent, and embeds the XML
  * unchanged with {@code /AFRelationship /Alternative}. Conversion happens on the metadata level:
- * the input's fonts and colours must already be fit for PDF/A (all fonts embedded), as they are in
- * a PDF/A-1, -2 or -3 input.
+ * the input's fonts and colours must already be fit for PDF/A, as they are in a PDF/A-1, -2 or -3
+ * input; a PDF with a font that is not embedded is refused ({@code NOT_PDFA_CAPABLE}). The output is not
+ * run through a PDF/A validator: it declares PDF/A-3, and the tests check it with veraPDF.
  *
  * <p>{@link #extract} gives back the embedded XML byte for byte. Neither method validates the
  * invoice; use the validator for that.
@@ -56,7 +57,8 @@ public final class ZugferdPdf {
      *                {@link ZugferdProfile#accepts(String)}
      * @return the new PDF
      * @throws ZugferdException of kind NOT_XML, NOT_CII, PROFILE_MISMATCH (invoice), NOT_A_PDF,
-     *                          CORRUPT_PDF, ENCRYPTED_PDF, ALREADY_CONTAINS_INVOICE (PDF)
+     *                          CORRUPT_PDF, ENCRYPTED_PDF, ALREADY_CONTAINS_INVOICE, NOT_PDFA_CAPABLE (a font is
+     *                          not embedded), TOO_LARGE (a stream inflates beyond the limits) (PDF)
      */
     public static byte[] embed(byte[] pdf, byte[] ciiXml, ZugferdProfile profile) {
         Objects.requireNonNull(pdf, "pdf");
@@ -82,6 +84,12 @@ public final class ZugferdPdf {
                 throw new ZugferdException(ZugferdException.Kind.ALREADY_CONTAINS_INVOICE,
                         "the PDF already embeds an invoice ('" + CiiDocuments.abbreviate(existing.get().name())
                                 + "'); start from the visual PDF without an embedded invoice", null);
+            }
+            Optional<String> font = PdfDocuments.fontNotEmbedded(check);
+            if (font.isPresent()) {
+                throw new ZugferdException(ZugferdException.Kind.NOT_PDFA_CAPABLE, "the PDF uses the font '"
+                        + CiiDocuments.abbreviate(font.get()) + "' without embedding it, so it cannot become a PDF/A-3;"
+                        + " produce the visual PDF with embedded fonts (any PDF/A export does that) and try again", null);
             }
         } finally {
             PdfDocuments.closeQuietly(check);

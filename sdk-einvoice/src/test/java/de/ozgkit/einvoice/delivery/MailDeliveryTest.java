@@ -3,6 +3,7 @@ package de.ozgkit.einvoice.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.TlsConfig;
 import de.ozgkit.einvoice.EInvoiceValidator;
 import de.ozgkit.einvoice.EInvoices;
@@ -320,17 +321,17 @@ class MailDeliveryTest {
     @Test
     void builder_refusesIncompleteOrInvalidSettings_andNeverShowsThePassword() {
         assertThatThrownBy(() -> MailDelivery.builder().from(USER).to(PORTAL).credentials(USER, PASSWORD).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("host");
+                .isInstanceOf(OzgClientException.class).hasMessageContaining("host");
         assertThatThrownBy(() -> MailDelivery.builder().host("h").to(PORTAL).credentials(USER, PASSWORD).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("from");
+                .isInstanceOf(OzgClientException.class).hasMessageContaining("from");
         assertThatThrownBy(() -> MailDelivery.builder().host("h").from(USER).to(PORTAL).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("credentials");
+                .isInstanceOf(OzgClientException.class).hasMessageContaining("credentials");
         assertThatThrownBy(() -> MailDelivery.builder().to("not an address"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("to");
+                .isInstanceOf(OzgClientException.class).hasMessageContaining("to");
         assertThatThrownBy(() -> MailDelivery.builder().from("a@b.example\r\nBcc: x@evil.example"))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MailDelivery.builder().port(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MailDelivery.builder().readTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(OzgClientException.class);
+        assertThatThrownBy(() -> MailDelivery.builder().port(0)).isInstanceOf(OzgClientException.class);
+        assertThatThrownBy(() -> MailDelivery.builder().readTimeout(Duration.ZERO)).isInstanceOf(OzgClientException.class);
         assertThat(delivery(587, PASSWORD).build().toString()).contains(USER).doesNotContain(PASSWORD);
     }
 

@@ -1,7 +1,6 @@
 package de.ozgkit.einvoice.model;
 
 import static de.ozgkit.einvoice.TestInvoices.d;
-import static de.ozgkit.einvoice.TestInvoices.line;
 import static de.ozgkit.einvoice.TestInvoices.minimal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -158,8 +157,11 @@ class InvoiceBuilderTest {
         assertThat(raw.totals().vatTotal()).isEqualTo(d("5.00"));
         assertThat(raw.lines()).isEmpty();
         assertThat(raw.currencyCode()).isNull();
-        assertThatThrownBy(() -> Invoice.builder().totals(raw.totals())).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> Invoice.rawBuilder().paidAmount(d("1"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Invoice.builder().totals(raw.totals())).isInstanceOfSatisfying(
+                InvoiceValueException.class, e -> assertThat(e.field()).isEqualTo("BG-22"));
+        assertThatThrownBy(() -> Invoice.rawBuilder().paidAmount(d("1"))).isInstanceOfSatisfying(
+                InvoiceValueException.class, e -> assertThat(e.field()).isEqualTo("BG-22"));
+        assertThatThrownBy(() -> InvoiceBuilder.skontoLine(-1, d("2"), null)).isInstanceOf(InvoiceValueException.class);
     }
 
     @Test
@@ -175,6 +177,20 @@ class InvoiceBuilderTest {
         assertThat(InvoiceBuilder.skontoLine(7, d("3.5"), d("100"))).isEqualTo("#SKONTO#TAGE=7#PROZENT=3.50#BASISBETRAG=100.00#\n");
         Invoice inv = minimal().paymentTerms("Zahlbar in 30 Tagen\n" + InvoiceBuilder.skontoLine(14, d("2"), null)).build();
         assertThat(inv.paymentTerms()).endsWith("#\n");
+    }
+
+    /** Whether {@link #line} hands out raw line builders (set by {@link BuilderRulesMatchValidatorTest}). */
+    static final ThreadLocal<Boolean> RAW_LINES = ThreadLocal.withInitial(() -> false);
+
+    /** {@link TestInvoices#line}, or the same values on a raw line builder when {@link #RAW_LINES} is set. */
+    static InvoiceLine.Builder line(String id, String qty, String unit, String price, VatCategory cat, String rate) {
+        if (!RAW_LINES.get()) {
+            return TestInvoices.line(id, qty, unit, price, cat, rate);
+        }
+        InvoiceLine.Builder b = InvoiceLine.rawBuilder().id(id).item(Item.named("Leistung " + id))
+                .quantity(d(qty), unit).netPrice(d(price)).vat(cat, rate == null ? null : d(rate));
+        BigDecimal net = de.ozgkit.einvoice.internal.Calculations.lineAmount(d(qty), d(price), null);
+        return net == null ? b : b.netAmount(net);
     }
 
     static Stream<Arguments> refusals() {

@@ -1,7 +1,6 @@
 package de.ozgkit.einvoice.pdf;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import de.ozgkit.testkit.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,19 +8,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The official XRechnung test suite under {@code ${ozgkit.shared.dir}/conformance/xrechnung-testsuite}. */
+/** The official XRechnung test suite in the shared folder ({@link SharedData}), read in place. */
 public final class SuiteFiles {
 
     private SuiteFiles() {
     }
 
-    /** @return the folder with the standard business cases; skips the calling test when it is absent */
+    /**
+     * @return the folder with the standard business cases; skips the calling test outside CI (fails it
+     *         under CI) when it is absent
+     */
     public static Path standardDir() {
-        String shared = System.getProperty("ozgkit.shared.dir");
-        assumeTrue(shared != null, "system property ozgkit.shared.dir is not set; the XRechnung test suite is unavailable");
-        Path dir = Path.of(shared, "conformance", "xrechnung-testsuite", "standard");
-        assumeTrue(Files.isDirectory(dir), "XRechnung test suite not found at " + dir + "; skipping");
-        return dir;
+        return SharedData.require("conformance/xrechnung-testsuite/standard");
     }
 
     /** @return every CII invoice of the suite, sorted by name (skips when the suite is absent) */

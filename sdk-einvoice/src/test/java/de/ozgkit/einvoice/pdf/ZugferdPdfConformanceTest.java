@@ -36,15 +36,28 @@ class ZugferdPdfConformanceTest {
     }
 
     @Test
-    void oracle_rejectsAPdfWhoseFontIsNotEmbedded() {
-        // the same conversion of a PDF with a non-embedded standard font cannot be PDF/A: the oracle must say so
-        byte[] hybrid = ZugferdPdf.embed(withStandardFont(), SuiteFiles.read("01.01a-INVOICE_uncefact.xml"),
-                ZugferdProfile.EN16931);
+    void embed_pdfWhoseFontIsNotEmbedded_isRefused_asVeraPdfWouldRejectTheResult() throws Exception {
+        byte[] cii = SuiteFiles.read("01.01a-INVOICE_uncefact.xml");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZugferdPdf.embed(withStandardFont(), cii,
+                        ZugferdProfile.EN16931))
+                .isInstanceOfSatisfying(ZugferdException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ZugferdException.Kind.NOT_PDFA_CAPABLE))
+                .hasMessageContaining("Helvetica").hasMessageContaining("embed");
+
+        // the same conversion done by Mustang alone cannot be PDF/A, and the oracle says so
+        byte[] hybrid;
+        try (org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3 exporter = new org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3()) {
+            exporter.setZUGFeRDVersion(2).setProfile(org.mustangproject.ZUGFeRD.Profiles.getByName("EN16931"));
+            exporter.load(withStandardFont());
+            exporter.setXML(cii);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            exporter.export(out);
+            hybrid = out.toByteArray();
+        }
         ZUGFeRDValidator validator = new ZUGFeRDValidator();
         String report = validator.validate(hybrid, "invoice.pdf");
         assertThat(report).contains("isCompliant=false");
         // note: Mustang's overall verdict (wasCompletelyValid) stays true here; only the PDF/A part says no
-
     }
 
     private static byte[] withStandardFont() {

@@ -4,7 +4,9 @@ import de.ozgkit.einvoice.EInvoiceValidator;
 import de.ozgkit.sandbox.SandboxContext;
 import de.ozgkit.sandbox.SandboxService;
 import de.ozgkit.sandbox.SandboxTls;
-import de.ozgkit.sandbox.http.Reply;
+import de.ozgkit.sandbox.http.MethodHandler;
+import de.ozgkit.sandbox.http.Responses;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import de.ozgkit.testkit.IssuedCertificate;
 import de.ozgkit.testkit.KeyType;
 import de.ozgkit.testkit.TestPki;
@@ -85,9 +87,15 @@ public final class EInvoicePortalService implements SandboxService {
         context.onClose(p);
         portal = p;
         context.publish(NAME, p.smtpUri());
-        context.routes().get("/receipts", request -> Reply.json(p.receiptsAsJson()));
-        context.routes().get("/ca.pem", request -> Reply.bytes(200, "application/x-pem-file",
-                pem(ca).getBytes(StandardCharsets.US_ASCII)));
+        context.routes().addMapping(new UriTemplatePathSpec("/receipts"), new MethodHandler().get((request, response, callback) -> {
+            Responses.json(response, callback, 200, p.receiptsAsJson());
+            return true;
+        }));
+        byte[] caPem = pem(ca).getBytes(StandardCharsets.US_ASCII);
+        context.routes().addMapping(new UriTemplatePathSpec("/ca.pem"), new MethodHandler().get((request, response, callback) -> {
+            Responses.bytes(response, callback, 200, "application/x-pem-file", caPem);
+            return true;
+        }));
     }
 
     private static SSLContext serverContext(KeyStore keyStore, char[] password) {

@@ -6,12 +6,14 @@ import de.ozgkit.sandbox.Sandbox;
 import de.ozgkit.sandbox.SandboxException;
 import de.ozgkit.sandbox.SandboxService;
 import de.ozgkit.sandbox.SandboxTls;
+import de.ozgkit.sandbox.http.ProblemErrorHandler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -58,6 +60,7 @@ public final class JettySandbox implements Sandbox {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final TlsMaterial tls;
     private Server server;
+    private ServerConnector connector;
     private int port;
     private URI rootUri;
 
@@ -90,7 +93,6 @@ public final class JettySandbox implements Sandbox {
         JettySandbox sandbox = new JettySandbox(settings, tls);
         try {
             sandbox.startServer();
-            sandbox.mountServices();
             return sandbox;
         } catch (RuntimeException e) {
             sandbox.close();
@@ -105,6 +107,10 @@ public final class JettySandbox implements Sandbox {
         }
     }
 
+    /**
+     * Binds the port, mounts the services (they need the port for their base URIs), then starts
+     * Jetty with the complete handler tree: faults, then a context per service.
+     */
     private void startServer() {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("ozgkit-sandbox");
@@ -115,7 +121,6 @@ public final class JettySandbox implements Sandbox {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(true);
-        ServerConnector connector;
         if (tls != null) {
             SecureRequestCustomizer secure = new SecureRequestCustomizer(false);
             secure.setSniHostCheck(false);
@@ -133,34 +138,44 @@ public final class JettySandbox implements Sandbox {
         connector.setPort(settings.port());
         connector.setIdleTimeout(30_000);
         server.addConnector(connector);
-        server.setHandler(new SandboxHandler(this, settings.maxRequestBytes()));
-        server.setErrorHandler(new SandboxHandler.ProblemErrorHandler());
         try {
-            server.start();
+            connector.open();
         } catch (Exception e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof BindException) {
-                    throw new SandboxException("cannot listen on " + HOST + ":" + settings.port()
-                            + " because the port is in use; choose another port or 0 for a free one", e);
-                }
-            }
-            throw new SandboxException("the sandbox server did not start: " + e, e);
+            throw startFailure(e);
         }
         port = connector.getLocalPort();
         rootUri = URI.create((tls != null ? "https" : "http") + "://" + HOST + ":" + port);
-        LOG.debug("sandbox listening on {}", rootUri);
-    }
 
-    private void mountServices() {
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
         for (SandboxService service : settings.services()) {
-            ServiceMount mount = new ServiceMount(this, service, service.name(), URI.create(rootUri + "/" + service.name()));
+            ServiceMount mount = new ServiceMount(this, service, service.name(),
+                    URI.create(rootUri + "/" + service.name()), settings.maxRequestBytes());
             mounts.put(service.name(), mount);
             try {
                 service.mount(mount);
             } catch (RuntimeException e) {
                 throw new SandboxException("sandbox service \"" + service.name() + "\" failed to start: " + e.getMessage(), e);
             }
+            contexts.addHandler(mount.jettyContext());
         }
+        server.setHandler(new FaultHandler(faults, () -> String.join(", ", services().keySet()), contexts));
+        server.setErrorHandler(new ProblemErrorHandler());
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw startFailure(e);
+        }
+        LOG.debug("sandbox listening on {}", rootUri);
+    }
+
+    private SandboxException startFailure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return new SandboxException("cannot listen on " + HOST + ":" + settings.port()
+                        + " because the port is in use; choose another port or 0 for a free one", e);
+            }
+        }
+        return new SandboxException("the sandbox server did not start: " + e, e);
     }
 
     ServiceMount mount(String name) {
@@ -204,7 +219,7 @@ public final class JettySandbox implements Sandbox {
         Map<String, URI> out = new LinkedHashMap<>();
         for (ServiceMount m : mountsSnapshot()) {
             Map<String, URI> published = m.published();
-            if (!m.router().isEmpty() && !published.containsKey(m.serviceName())) {
+            if (m.hasRoutes() && !published.containsKey(m.serviceName())) {
                 out.put(m.serviceName(), m.baseUri());
             }
             out.putAll(published);
@@ -243,6 +258,10 @@ public final class JettySandbox implements Sandbox {
             } catch (Exception e) {
                 LOG.warn("sandbox server did not stop cleanly: {}", e.toString());
             }
+        }
+        if (connector != null) {
+            // frees the port also when the server never started (a service failed to mount)
+            connector.close();
         }
         List<ServiceMount> all = mountsSnapshot();
         Collections.reverse(all);

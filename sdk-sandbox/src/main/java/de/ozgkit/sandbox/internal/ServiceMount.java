@@ -4,7 +4,10 @@ import de.ozgkit.sandbox.FaultInjector;
 import de.ozgkit.sandbox.SandboxContext;
 import de.ozgkit.sandbox.SandboxService;
 import de.ozgkit.sandbox.SandboxTls;
-import de.ozgkit.sandbox.http.Router;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 import java.net.URI;
 import java.time.Clock;
@@ -15,30 +18,43 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One mounted service: its router, published endpoints and resources; its {@link SandboxContext}. */
+/**
+ * One mounted service, its {@link SandboxContext}: a Jetty {@link ContextHandler} at {@code /<name>}
+ * holding the body size limit and the service's {@link ServiceRoutes}, its published endpoints and
+ * resources.
+ */
 final class ServiceMount implements SandboxContext {
 
     private final JettySandbox sandbox;
     private final SandboxService service;
     private final String name;
     private final URI baseUri;
-    private final Router router = new Router();
+    private final ServiceRoutes routes;
+    private final ContextHandler jettyContext;
     private final Map<String, URI> published = new LinkedHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
 
-    ServiceMount(JettySandbox sandbox, SandboxService service, String name, URI baseUri) {
+    ServiceMount(JettySandbox sandbox, SandboxService service, String name, URI baseUri, long maxRequestBytes) {
         this.sandbox = sandbox;
         this.service = service;
         this.name = name;
         this.baseUri = baseUri;
+        this.routes = new ServiceRoutes(name);
+        SizeLimitHandler limit = new SizeLimitHandler(maxRequestBytes, -1);
+        limit.setHandler(routes);
+        this.jettyContext = new ContextHandler(limit, "/" + name);
     }
 
     SandboxService service() {
         return service;
     }
 
-    Router router() {
-        return router;
+    ContextHandler jettyContext() {
+        return jettyContext;
+    }
+
+    boolean hasRoutes() {
+        return !routes.getHandlers().isEmpty();
     }
 
     synchronized Map<String, URI> published() {
@@ -60,8 +76,13 @@ final class ServiceMount implements SandboxContext {
     }
 
     @Override
-    public Router routes() {
-        return router;
+    public PathMappingsHandler routes() {
+        return routes;
+    }
+
+    @Override
+    public void errorHandler(Request.Handler errorHandler) {
+        jettyContext.setErrorHandler(Objects.requireNonNull(errorHandler, "errorHandler"));
     }
 
     @Override

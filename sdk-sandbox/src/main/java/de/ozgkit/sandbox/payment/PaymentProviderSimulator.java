@@ -3,15 +3,24 @@ package de.ozgkit.sandbox.payment;
 import de.ozgkit.core.Credentials;
 import de.ozgkit.sandbox.SandboxContext;
 import de.ozgkit.sandbox.SandboxService;
-import de.ozgkit.sandbox.http.Reply;
-import de.ozgkit.sandbox.http.RouteRequest;
+import de.ozgkit.sandbox.http.MethodHandler;
+import de.ozgkit.sandbox.http.Requests;
+import de.ozgkit.sandbox.http.Responses;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * A simulated XBezahldienste 1.0.0 payment provider with paypage.
@@ -78,7 +87,9 @@ public final class PaymentProviderSimulator implements SandboxService {
     }
 
     /**
-     * Adds the XBezahldienste routes; uses the sandbox's clock unless the builder set one.
+     * Adds the XBezahldienste routes and the provider's error shape (problem+json with
+     * {@code functionalCode} also for unknown paths, wrong methods and oversized bodies); uses the
+     * sandbox's clock unless the builder set one.
      *
      * @param context the sandbox context
      */
@@ -86,21 +97,33 @@ public final class PaymentProviderSimulator implements SandboxService {
     public void mount(SandboxContext context) {
         ProviderEngine e = ownClock ? engine : new ProviderEngine(withClock(options, context.clock()));
         this.engine = e;
-        context.routes()
-                .post("/paymenttransaction/{originatorId}/{endPointId}", r -> reply(e.create(r.pathParam("originatorId"),
-                        r.pathParam("endPointId"), r::header, !r.clientCertificates().isEmpty(),
-                        r.contentType().orElse(null), r.body(), r.serviceBaseUri())))
-                .get("/paymenttransaction/{originatorId}/{endPointId}/{transactionId}", r -> reply(e.get(
-                        r.pathParam("originatorId"), r.pathParam("endPointId"), r.pathParam("transactionId"), r::header,
-                        !r.clientCertificates().isEmpty(), r.serviceBaseUri())))
-                .get("/status/{originatorId}/{endPointId}", r -> reply(e.health(r.pathParam("originatorId"),
-                        r.pathParam("endPointId"), r::header, !r.clientCertificates().isEmpty())))
-                .get("/paypage/{transactionId}", r -> reply(e.paypage(r.pathParam("transactionId"), r.serviceBaseUri())))
-                .post("/paypage/{transactionId}", r -> reply(e.paypageSubmit(r.pathParam("transactionId"),
-                        r.contentType().orElse(null), r.body())));
+        URI base = context.baseUri();
+        PathMappingsHandler routes = context.routes();
+        routes.addMapping(new UriTemplatePathSpec("/paymenttransaction/{originatorId}/{endPointId}"), new MethodHandler()
+                .post((request, response, callback) -> answer(response, callback, e.create(
+                        Requests.pathParam(request, "originatorId"), Requests.pathParam(request, "endPointId"),
+                        headers(request), hasCertificate(request), Requests.mediaType(request).orElse(null),
+                        Requests.body(request), base))));
+        routes.addMapping(new UriTemplatePathSpec("/paymenttransaction/{originatorId}/{endPointId}/{transactionId}"),
+                new MethodHandler().get((request, response, callback) -> answer(response, callback, e.get(
+                        Requests.pathParam(request, "originatorId"), Requests.pathParam(request, "endPointId"),
+                        Requests.pathParam(request, "transactionId"), headers(request), hasCertificate(request), base))));
+        routes.addMapping(new UriTemplatePathSpec("/status/{originatorId}/{endPointId}"), new MethodHandler()
+                .get((request, response, callback) -> answer(response, callback, e.health(
+                        Requests.pathParam(request, "originatorId"), Requests.pathParam(request, "endPointId"),
+                        headers(request), hasCertificate(request)))));
+        routes.addMapping(new UriTemplatePathSpec("/paypage/{transactionId}"), new MethodHandler()
+                .get((request, response, callback) -> answer(response, callback,
+                        e.paypage(Requests.pathParam(request, "transactionId"), base)))
+                .post((request, response, callback) -> answer(response, callback, e.paypageSubmit(
+                        Requests.pathParam(request, "transactionId"), Requests.mediaType(request).orElse(null),
+                        Requests.body(request)))));
         if (options.auth() == ProviderEngine.Auth.OAUTH2) {
-            context.routes().post("/oauth/token", r -> reply(e.token(r::header, r.contentType().orElse(null), r.body())));
+            routes.addMapping(new UriTemplatePathSpec("/oauth/token"), new MethodHandler()
+                    .post((request, response, callback) -> answer(response, callback, e.token(headers(request),
+                            Requests.mediaType(request).orElse(null), Requests.body(request)))));
         }
+        context.errorHandler(new ProviderErrorHandler());
     }
 
     private static Options withClock(Options o, Clock clock) {
@@ -109,12 +132,18 @@ public final class PaymentProviderSimulator implements SandboxService {
                 o.paypageTimeout(), o.legacyOriginatorCode(), o.namesExistingTransaction(), clock, o.available());
     }
 
-    private static Reply reply(ProviderEngine.Answer a) {
-        Reply r = Reply.bytes(a.status(), a.contentType(), a.body());
-        for (Map.Entry<String, String> h : a.headers().entrySet()) {
-            r = r.withHeader(h.getKey(), h.getValue());
-        }
-        return r;
+    private static Function<String, Optional<String>> headers(Request request) {
+        return name -> Optional.ofNullable(request.getHeaders().get(name));
+    }
+
+    private static boolean hasCertificate(Request request) {
+        return !Requests.clientCertificates(request).isEmpty();
+    }
+
+    private static boolean answer(Response response, Callback callback, ProviderEngine.Answer a) {
+        a.headers().forEach((name, value) -> response.getHeaders().add(name, value));
+        Responses.bytes(response, callback, a.status(), a.contentType(), a.body());
+        return true;
     }
 
     /** @return how many API calls were refused for missing or wrong credentials (401) */

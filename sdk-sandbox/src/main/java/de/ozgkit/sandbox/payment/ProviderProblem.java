@@ -70,8 +70,12 @@ final class ProviderProblem extends RuntimeException {
                 return "Forbidden";
             case 404:
                 return "Not Found";
+            case 405:
+                return "Method Not Allowed";
             case 409:
                 return "Conflict";
+            case 413:
+                return "Content Too Large";
             case 415:
                 return "Unsupported Media Type";
             case 503:

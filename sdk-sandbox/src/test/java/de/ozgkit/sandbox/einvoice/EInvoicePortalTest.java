@@ -1,7 +1,6 @@
 package de.ozgkit.sandbox.einvoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +9,7 @@ import de.ozgkit.einvoice.EInvoiceValidator;
 import de.ozgkit.einvoice.delivery.DeliveryReceipt;
 import de.ozgkit.einvoice.delivery.MailDelivery;
 import de.ozgkit.sandbox.Sandbox;
+import de.ozgkit.testkit.SharedData;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -59,11 +59,7 @@ class EInvoicePortalTest {
     }
 
     private static byte[] suiteFile(String name) throws IOException {
-        String shared = System.getProperty("ozgkit.shared.dir");
-        assumeTrue(shared != null, "ozgkit.shared.dir is not set; the XRechnung test suite is unavailable");
-        Path file = Path.of(shared, "conformance", "xrechnung-testsuite", "standard", name);
-        assumeTrue(Files.isRegularFile(file), "XRechnung test suite not found at " + file + "; skipping");
-        return Files.readAllBytes(file);
+        return Files.readAllBytes(SharedData.require("conformance/xrechnung-testsuite/standard/" + name));
     }
 
     private static EInvoicePortal portal() {

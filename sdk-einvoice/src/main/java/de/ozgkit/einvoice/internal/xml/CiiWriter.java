@@ -45,9 +45,9 @@ public final class CiiWriter {
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{8,30}");
 
     private final Invoice inv;
-    private final XmlOut x;
+    private final XmlSink x;
 
-    private CiiWriter(Invoice inv, XmlOut x) {
+    private CiiWriter(Invoice inv, XmlSink x) {
         this.inv = inv;
         this.x = x;
     }
@@ -61,6 +61,17 @@ public final class CiiWriter {
      *                                 lines, third party payments)
      */
     public static void write(Invoice inv, OutputStream out) {
+        write(inv, new XmlOut(out));
+    }
+
+    /**
+     * Writes the invoice into a sink (the JDK-based {@link StaxXmlSink} for comparison).
+     *
+     * @param inv  the invoice
+     * @param sink the sink; closed at the end
+     * @throws EInvoiceFormatException as {@link #write(Invoice, OutputStream)}
+     */
+    public static void write(Invoice inv, XmlSink sink) {
         for (InvoiceLine l : inv.lines()) {
             if (!l.subLines().isEmpty()) {
                 throw EInvoiceFormatException.unsupported("invoice line \"" + l.id() + "\" has SUB INVOICE LINEs"
@@ -71,8 +82,8 @@ public final class CiiWriter {
             throw EInvoiceFormatException.unsupported("THIRD PARTY PAYMENT (BG-DEX-09) exists only in XRechnung UBL;"
                     + " write the invoice as UBL");
         }
-        try (XmlOut x = new XmlOut(out)) {
-            new CiiWriter(inv, x).document();
+        try (sink) {
+            new CiiWriter(inv, sink).document();
         }
     }
 

@@ -37,12 +37,12 @@ final class NodeStream implements AutoCloseable {
             case IO -> Reason.IO;
             default -> Reason.NOT_XML;
         };
-        String msg = x.getMessage();
-        int cut = msg.lastIndexOf(" (line ");
-        if (cut > 0) {
-            msg = msg.substring(0, cut);
+        String msg = x.messageWithoutLocation();
+        if (x.reason() == XmlParseException.Reason.MALFORMED) {
+            // one message, not the parser's text behind two prefixes
+            msg = "not XML: " + msg.replaceFirst("^XML document is not well-formed: ", "");
         }
-        return new EInvoiceFormatException(reason, "the invoice is not readable XML: " + msg, x.line(), x.column(), e);
+        return new EInvoiceFormatException(reason, msg, x.line(), x.column(), e);
     }
 
     /** @return the root element's start, positioned on it */

@@ -32,8 +32,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a UBL 2.1 Invoice or CreditNote into the model, one top-level block at a time (each
@@ -41,7 +39,6 @@ import java.util.regex.Pattern;
  */
 final class UblReader extends ReadSupport {
 
-    private static final Pattern NOTE_CODE = Pattern.compile("(?s)^#([A-Za-z0-9]{1,3})#(.*)$");
 
     private final NodeStream s;
     private final XmlNode root;
@@ -196,13 +193,8 @@ final class UblReader extends ReadSupport {
 
     private void note(XmlNode c) {
         String text = verbatim(c);
-        if (text == null) {
-            return;
-        }
-        Matcher m = NOTE_CODE.matcher(text);
-        if (m.matches()) {
-            b.addNote(new Note(m.group(1), m.group(2)));
-        } else {
+        if (text != null) {
+            // a leading #CODE# is the subject code (BT-21); the Note constructor splits it
             b.addNote(Note.of(text));
         }
     }

@@ -44,13 +44,15 @@ public final class UblWriter {
     static final String CARD_NETWORK_NOT_AVAILABLE = "NA";
     /** Written into the mandatory {@code OrderReference/ID} when only a sales order reference exists. */
     static final String ORDER_ID_NOT_AVAILABLE = "NA";
+    /** The subject codes the UBL note convention {@code #CODE#text} can carry. */
+    private static final java.util.regex.Pattern SUBJECT_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,3}");
 
     private final Invoice inv;
-    private final XmlOut x;
+    private final XmlSink x;
     private final boolean creditNote;
     private final String cur;
 
-    private UblWriter(Invoice inv, XmlOut x) {
+    private UblWriter(Invoice inv, XmlSink x) {
         this.inv = inv;
         this.x = x;
         this.creditNote = inv.isCreditNote();
@@ -66,12 +68,30 @@ public final class UblWriter {
      *                                 payments in a credit note)
      */
     public static void write(Invoice inv, OutputStream out) {
+        write(inv, new XmlOut(out));
+    }
+
+    /**
+     * Writes the invoice into a sink (the JDK-based {@link StaxXmlSink} for comparison).
+     *
+     * @param inv  the invoice
+     * @param sink the sink; closed at the end
+     * @throws EInvoiceFormatException as {@link #write(Invoice, OutputStream)}
+     */
+    public static void write(Invoice inv, XmlSink sink) {
+        for (Note n : inv.notes()) {
+            if (n.subjectCode() != null && !SUBJECT_CODE.matcher(n.subjectCode()).matches()) {
+                throw EInvoiceFormatException.unsupported("the invoice note subject code (BT-21) \""
+                        + n.subjectCode() + "\" cannot be written in UBL, which carries it as #CODE# in front of the"
+                        + " note (one to three letters or digits); use a UNTDID 4451 code such as ADU");
+            }
+        }
         if (inv.isCreditNote() && !inv.thirdPartyPayments().isEmpty()) {
             throw EInvoiceFormatException.unsupported("a UBL CreditNote cannot carry THIRD PARTY PAYMENT"
                     + " (BG-DEX-09); write it as an invoice or drop the third party payments");
         }
-        try (XmlOut x = new XmlOut(out)) {
-            new UblWriter(inv, x).document();
+        try (sink) {
+            new UblWriter(inv, sink).document();
         }
     }
 

@@ -1,8 +1,8 @@
 package de.ozgkit.einvoice.internal.xml;
 
+import de.ozgkit.einvoice.EInvoiceFormatException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -18,21 +18,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the same way every time, so that equal models give byte-identical documents.
  *
  * <p>It writes only what the invoice writers need, which is why it can be much faster than a general
- * {@code XMLStreamWriter}: namespaces are declared once on the root and elements use fixed prefixes;
- * element and attribute names are the writers' own constants. Text is escaped as the JDK's
- * {@code XMLStreamWriter} does it ({@code <}, {@code >} and {@code &} in text, also {@code "} in
- * attribute values), and a lone surrogate (which UTF-8 cannot encode) becomes {@code ?}, as with the
- * JDK's UTF-8 encoder. Memory stays at one 16 KiB buffer whatever the document's size.
+ * {@code XMLStreamWriter} ({@link StaxXmlSink} is the same sink on the JDK's writer, kept as the
+ * reference the tests and the benchmark compare with): namespaces are declared once on the root and
+ * elements use fixed prefixes; element and attribute names are the writers' own constants.
+ *
+ * <p>Escaping, so that every character XML 1.0 can carry reads back as it was written: {@code <},
+ * {@code >} and {@code &} always; a carriage return as {@code &#13;} (a parser would turn a raw one
+ * into a line feed); in attribute values also {@code "}, and tab, line feed and carriage return as
+ * {@code &#9;}, {@code &#10;}, {@code &#13;} (a parser would turn raw ones into spaces). A character
+ * XML 1.0 cannot carry (a control character, a lone surrogate, U+FFFE, U+FFFF) is refused with an
+ * {@link EInvoiceFormatException}; the invoice model refuses them before, so this is a last guard.
+ * Memory stays at one 16 KiB buffer whatever the document's size.
  *
  * <p>Not thread-safe; one instance writes one document.
  */
-public final class XmlOut implements AutoCloseable {
+public final class XmlOut implements XmlSink {
 
     private static final byte[] PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LT = "&lt;".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GT = "&gt;".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AMP = "&amp;".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] QUOT = "&quot;".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CR = "&#13;".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LF = "&#10;".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TAB = "&#9;".getBytes(StandardCharsets.US_ASCII);
     /** A line feed and enough spaces for 64 levels; deeper levels are written in pieces. */
     private static final byte[] INDENT = ("\n" + "  ".repeat(64)).getBytes(StandardCharsets.US_ASCII);
     private static final int BUFFER = 1 << 14;
@@ -61,7 +70,7 @@ public final class XmlOut implements AutoCloseable {
             try {
                 out.write(buf, 0, pos);
             } catch (IOException e) {
-                throw new UncheckedIOException("could not write the invoice XML: " + e.getMessage(), e);
+                throw EInvoiceFormatException.io("could not write the invoice XML: " + e.getMessage(), e);
             }
             pos = 0;
         }
@@ -106,7 +115,10 @@ public final class XmlOut implements AutoCloseable {
         }
     }
 
-    /** Writes text as UTF-8, escaping markup; {@code attribute} escapes the double quote too. */
+    /**
+     * Writes text as UTF-8, escaping markup and a carriage return; {@code attribute} escapes the double
+     * quote, tab and line feed too (see the class comment). Refuses characters XML 1.0 cannot carry.
+     */
     private void text(String s, boolean attribute) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
@@ -115,18 +127,36 @@ public final class XmlOut implements AutoCloseable {
             }
             char c = s.charAt(i);
             if (c < 0x80) {
-                switch (c) {
-                    case '<' -> put(LT);
-                    case '>' -> put(GT);
-                    case '&' -> put(AMP);
-                    case '"' -> {
-                        if (attribute) {
-                            put(QUOT);
-                        } else {
-                            buf[pos++] = '"';
+                if (c >= 0x20) {
+                    switch (c) {
+                        case '<' -> put(LT);
+                        case '>' -> put(GT);
+                        case '&' -> put(AMP);
+                        case '"' -> {
+                            if (attribute) {
+                                put(QUOT);
+                            } else {
+                                buf[pos++] = '"';
+                            }
                         }
+                        default -> buf[pos++] = (byte) c;
                     }
-                    default -> buf[pos++] = (byte) c;
+                } else if (c == '\r') {
+                    put(CR);
+                } else if (c == '\n') {
+                    if (attribute) {
+                        put(LF);
+                    } else {
+                        buf[pos++] = '\n';
+                    }
+                } else if (c == '\t') {
+                    if (attribute) {
+                        put(TAB);
+                    } else {
+                        buf[pos++] = '\t';
+                    }
+                } else {
+                    throw illegal(c);
                 }
             } else if (c < 0x800) {
                 buf[pos++] = (byte) (0xC0 | (c >> 6));
@@ -139,14 +169,25 @@ public final class XmlOut implements AutoCloseable {
                     buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
                     buf[pos++] = (byte) (0x80 | (cp & 0x3F));
                 } else {
-                    buf[pos++] = '?';
+                    throw illegal(c);
                 }
+            } else if (c >= 0xFFFE) {
+                throw illegal(c);
             } else {
                 buf[pos++] = (byte) (0xE0 | (c >> 12));
                 buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
                 buf[pos++] = (byte) (0x80 | (c & 0x3F));
             }
         }
+    }
+
+    /**
+     * @param c a character XML 1.0 cannot carry
+     * @return the error for it
+     */
+    static EInvoiceFormatException illegal(int c) {
+        return EInvoiceFormatException.unsupported(String.format(java.util.Locale.ROOT,
+                "the invoice holds U+%04X, a character XML 1.0 cannot carry; remove it from the text", c));
     }
 
     /** Copies a short entity into the buffer; the caller has made room. */
@@ -232,6 +273,7 @@ public final class XmlOut implements AutoCloseable {
      * @param local      root local name
      * @param namespaces pairs of prefix and namespace URI, the root's first
      */
+    @Override
     public void root(String prefix, String local, String... namespaces) {
         raw('\n');
         Tag t = tag(prefix, local);
@@ -257,6 +299,7 @@ public final class XmlOut implements AutoCloseable {
      * @param prefix namespace prefix (declared on the root)
      * @param local  local name
      */
+    @Override
     public void start(String prefix, String local) {
         indent(depth);
         Tag t = tag(prefix, local);
@@ -267,6 +310,7 @@ public final class XmlOut implements AutoCloseable {
     }
 
     /** Ends the element last started with {@link #start} or {@link #root}. */
+    @Override
     public void end() {
         depth--;
         if (childWritten || depth == 0) {
@@ -285,6 +329,7 @@ public final class XmlOut implements AutoCloseable {
      * @param text   content, or {@code null} to write nothing
      * @param attrs  attribute name/value pairs; pairs with a {@code null} value are left out
      */
+    @Override
     public void leaf(String prefix, String local, String text, String... attrs) {
         if (text == null) {
             return;
@@ -307,6 +352,7 @@ public final class XmlOut implements AutoCloseable {
      * @param content the bytes
      * @param attrs   attribute name/value pairs
      */
+    @Override
     public void binary(String prefix, String local, byte[] content, String... attrs) {
         indent(depth);
         Tag t = tag(prefix, local);
@@ -335,9 +381,19 @@ public final class XmlOut implements AutoCloseable {
     /**
      * @param d a date, or {@code null}
      * @return {@code yyyy-MM-dd}, or {@code null}
+     * @throws EInvoiceFormatException if the year is not between 1 and 9999, which the XML date forms
+     *                                 cannot carry
      */
     public static String iso(LocalDate d) {
-        return d == null ? null : d.toString();
+        return d == null ? null : fourDigitYear(d).toString();
+    }
+
+    private static LocalDate fourDigitYear(LocalDate d) {
+        if (d.getYear() < 1 || d.getYear() > 9999) {
+            throw EInvoiceFormatException.unsupported("the date " + d + " cannot be written: invoice dates have"
+                    + " years from 0001 to 9999");
+        }
+        return d;
     }
 
     /**
@@ -348,8 +404,8 @@ public final class XmlOut implements AutoCloseable {
         if (d == null) {
             return null;
         }
-        int y = d.getYear();
-        if (y < 1000 || y > 9999) {
+        int y = fourDigitYear(d).getYear();
+        if (y < 1000) {
             return d.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         }
         char[] c = new char[8];
@@ -381,7 +437,7 @@ public final class XmlOut implements AutoCloseable {
         try {
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the invoice XML: " + e.getMessage(), e);
+            throw EInvoiceFormatException.io("could not write the invoice XML: " + e.getMessage(), e);
         }
     }
 }

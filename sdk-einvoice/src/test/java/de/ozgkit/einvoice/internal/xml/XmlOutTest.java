@@ -3,27 +3,22 @@ package de.ozgkit.einvoice.internal.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import de.ozgkit.einvoice.EInvoiceFormatException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link XmlOut} writes exactly the bytes the JDK's {@code XMLStreamWriter} writes for the same calls
- * (the reference below does it the way the invoice writers did before XmlOut had its own encoder):
+ * {@link XmlOut} writes exactly the bytes of {@link StaxXmlSink}, the same sink on the JDK's
+ * {@code XMLStreamWriter}, for the same calls; both write every character XML 1.0 can carry so that a
+ * parser reads it back equal, and refuse the others:
  * random text from every kind of character (markup, quotes, controls, umlauts, three-byte characters,
  * surrogate pairs and lone surrogates), long texts across the buffer boundary, deep nesting, attributes
  * and base64 content.
@@ -48,7 +43,19 @@ class XmlOutTest {
 
     private static byte[] ours(List<Op> ops) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (XmlOut x = new XmlOut(bytes)) {
+        replay(new XmlOut(bytes), ops);
+        return bytes.toByteArray();
+    }
+
+    /** The same calls through the JDK's StAX writer ({@link StaxXmlSink}). */
+    private static byte[] reference(List<Op> ops) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        replay(new StaxXmlSink(bytes), ops);
+        return bytes.toByteArray();
+    }
+
+    private static void replay(XmlSink x, List<Op> ops) {
+        try (x) {
             x.root("rsm", "Root", "rsm", "urn:example:rsm", "ram", "urn:example:ram");
             for (Op op : ops) {
                 if (op instanceof Start s) {
@@ -63,74 +70,11 @@ class XmlOutTest {
             }
             x.end();
         }
-        return bytes.toByteArray();
-    }
-
-    /** The same document through the JDK's StAX writer, indented the same way. */
-    private static byte[] reference(List<Op> ops) throws XMLStreamException, IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Writer text = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-        XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
-        w.writeStartDocument("UTF-8", "1.0");
-        w.writeCharacters("\n");
-        w.writeStartElement("rsm", "Root", "urn:example:rsm");
-        w.writeNamespace("rsm", "urn:example:rsm");
-        w.writeNamespace("ram", "urn:example:ram");
-        int depth = 1;
-        boolean child = false;
-        for (Op op : ops) {
-            if (op instanceof Start s) {
-                w.writeCharacters("\n" + "  ".repeat(depth));
-                w.writeStartElement(s.prefix(), s.local(), "");
-                depth++;
-                child = false;
-            } else if (op instanceof End) {
-                depth--;
-                if (child) {
-                    w.writeCharacters("\n" + "  ".repeat(depth));
-                }
-                w.writeEndElement();
-                child = true;
-            } else if (op instanceof Leaf l) {
-                if (l.text() == null) {
-                    continue;
-                }
-                w.writeCharacters("\n" + "  ".repeat(depth));
-                w.writeStartElement(l.prefix(), l.local(), "");
-                attributes(w, l.attrs());
-                w.writeCharacters(l.text());
-                w.writeEndElement();
-                child = true;
-            } else if (op instanceof Binary b) {
-                w.writeCharacters("\n" + "  ".repeat(depth));
-                w.writeStartElement(b.prefix(), b.local(), "");
-                attributes(w, b.attrs());
-                w.writeCharacters(java.util.Base64.getEncoder().encodeToString(b.content()));
-                w.writeEndElement();
-                child = true;
-            }
-        }
-        w.writeCharacters("\n");
-        w.writeEndElement();
-        w.writeEndDocument();
-        w.writeCharacters("\n");
-        w.flush();
-        w.close();
-        text.flush();
-        return bytes.toByteArray();
-    }
-
-    private static void attributes(XMLStreamWriter w, String[] attrs) throws XMLStreamException {
-        for (int i = 0; i < attrs.length; i += 2) {
-            if (attrs[i + 1] != null) {
-                w.writeAttribute(attrs[i], attrs[i + 1]);
-            }
-        }
     }
 
     private static final char[] INTERESTING = {'<', '>', '&', '"', '\'', '\t', '\n', '\r', ' ', ']', 'a', 'Z', '0',
-            'ä', 'ß', 'é', '€', '\u2028', '\uFFFD', '\uD83D', '\uDE00', '\uD800', '\uDFFF', '\u007F', '\u0080', '\u07FF',
-            '\u0800'};
+            'ä', 'ß', 'é', '€', '\u2028', '\uFFFD', '\u007F', '\u0080', '\u0085', '\u07FF', '\u0800', '\uFDD0',
+            '\u1E9E'};
 
     private static String randomText(Random r, int maxLength) {
         int n = r.nextInt(maxLength + 1);
@@ -150,7 +94,7 @@ class XmlOutTest {
     }
 
     @Test
-    void randomDocuments_areByteForByteWhatTheJdkWriterWrites() throws Exception {
+    void randomDocuments_areByteForByteWhatTheJdkWriterSinkWrites() throws Exception {
         Random r = new Random(20240502);
         for (int doc = 0; doc < 200; doc++) {
             List<Op> ops = new ArrayList<>();
@@ -200,16 +144,61 @@ class XmlOutTest {
                 LocalDate.of(9999, 12, 31), LocalDate.of(999, 1, 9), LocalDate.of(1, 10, 20))) {
             assertThat(XmlOut.basic(d)).isEqualTo(d.format(DateTimeFormatter.BASIC_ISO_DATE));
         }
-        // years the format cannot carry fail the same way
-        for (LocalDate d : List.of(LocalDate.of(12345, 6, 7), LocalDate.of(-5, 3, 4))) {
-            assertThatThrownBy(() -> d.format(DateTimeFormatter.BASIC_ISO_DATE)).isInstanceOf(java.time.DateTimeException.class);
-            assertThatThrownBy(() -> XmlOut.basic(d)).isInstanceOf(java.time.DateTimeException.class);
+        // years the XML date forms cannot carry are refused (the readers take four-digit years only)
+        for (LocalDate d : List.of(LocalDate.of(12345, 6, 7), LocalDate.of(-5, 3, 4), LocalDate.of(0, 1, 1))) {
+            assertThatThrownBy(() -> XmlOut.basic(d)).isInstanceOf(EInvoiceFormatException.class).hasMessageContaining("0001 to 9999");
+            assertThatThrownBy(() -> XmlOut.iso(d)).isInstanceOf(EInvoiceFormatException.class).hasMessageContaining("0001 to 9999");
         }
         assertThat(XmlOut.basic(null)).isNull();
     }
 
     @Test
-    void failingStream_givesUncheckedIOExceptionWithTheCause() {
+    void everyLegalCharacter_readsBackEqual_inTextAndAttributes() throws Exception {
+        Random r = new Random(7);
+        for (int round = 0; round < 300; round++) {
+            String text = randomText(r, 60);
+            String attr = randomText(r, 20);
+            for (boolean own : new boolean[] {true, false}) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (XmlSink x = own ? new XmlOut(bytes) : new StaxXmlSink(bytes)) {
+                    x.root("rsm", "Root", "rsm", "urn:example:rsm");
+                    x.leaf("rsm", "Leaf", text, "a", attr);
+                    x.end();
+                }
+                javax.xml.stream.XMLStreamReader in = de.ozgkit.core.xml.SecureXml.streamReader(
+                        new java.io.ByteArrayInputStream(bytes.toByteArray()), de.ozgkit.core.xml.XmlLimits.DEFAULT);
+                in.nextTag();
+                in.nextTag();
+                assertThat(in.getAttributeValue(null, "a")).as("attribute, %s writer", own ? "own" : "JDK").isEqualTo(attr);
+                assertThat(in.getElementText()).as("text, %s writer", own ? "own" : "JDK").isEqualTo(text);
+            }
+        }
+    }
+
+    @Test
+    void carriageReturnAndAttributeWhiteSpace_areCharacterReferences() {
+        List<Op> ops = List.of(new Leaf("ram", "Note", "a\r\nb\rc\td\ne", new String[] {"x", "1\t2\n3\r4\"5"}));
+        String xml = new String(ours(ops), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<ram:Note x=\"1&#9;2&#10;3&#13;4&quot;5\">a&#13;\nb&#13;c\td\ne</ram:Note>");
+        assertThat(reference(ops)).isEqualTo(ours(ops));
+    }
+
+    @Test
+    void charactersXmlCannotCarry_areRefusedByBothWriters() {
+        for (String bad : List.of("a\u0007b", "\u0000", "x\uD800", "\uDC00y", "\uFFFE", "\uFFFF", "\u001F")) {
+            List<Op> ops = List.of(new Leaf("ram", "Text", bad, new String[0]));
+            assertThatThrownBy(() -> ours(ops)).isInstanceOf(EInvoiceFormatException.class)
+                    .hasMessageContaining("XML 1.0 cannot carry");
+            assertThatThrownBy(() -> reference(ops)).isInstanceOf(EInvoiceFormatException.class)
+                    .hasMessageContaining("XML 1.0 cannot carry");
+            List<Op> inAttribute = List.of(new Leaf("ram", "Text", "ok", new String[] {"a", bad}));
+            assertThatThrownBy(() -> ours(inAttribute)).isInstanceOf(EInvoiceFormatException.class);
+            assertThatThrownBy(() -> reference(inAttribute)).isInstanceOf(EInvoiceFormatException.class);
+        }
+    }
+
+    @Test
+    void failingStream_givesFormatExceptionWithReasonIoAndTheCause() {
         OutputStream broken = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -222,6 +211,8 @@ class XmlOutTest {
                 x.leaf("ram", "Text", "x".repeat(100_000));
                 x.end();
             }
-        }).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk full");
+        }).isInstanceOf(EInvoiceFormatException.class).hasMessageContaining("disk full")
+                .satisfies(e -> assertThat(((EInvoiceFormatException) e).reason()).isEqualTo(EInvoiceFormatException.Reason.IO))
+                .hasCauseInstanceOf(IOException.class);
     }
 }

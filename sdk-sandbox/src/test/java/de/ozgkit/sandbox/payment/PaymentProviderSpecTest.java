@@ -206,6 +206,29 @@ class PaymentProviderSpecTest {
     }
 
     @Test
+    void unknownRoutesWrongMethodsAndOversizedBodies_areSpecProblemsToo() throws Exception {
+        assertSpecProblem(get(URI.create(base + "/no/such/route")), 404, "UNSPECIFIED");
+        assertSpecProblem(get(URI.create(base + "/paymenttransaction/online-service-1")), 404, "UNSPECIFIED");
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(create(base, "09162000"))
+                .PUT(HttpRequest.BodyPublishers.ofString(paymentRequest("r"))).header("Content-Type", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertSpecProblem(new Answer(put.statusCode(), put.headers().firstValue("Content-Type").orElse(""),
+                JSON.readTree(put.body()), put.body()), 405, "UNSPECIFIED");
+        assertThat(put.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+        Answer delete = send(HttpRequest.newBuilder(URI.create(base + "/status/online-service-1/09162000")).DELETE().build());
+        assertSpecProblem(delete, 405, "UNSPECIFIED");
+        // over the sandbox's 1 MiB request limit; a fresh client, the server may close the connection
+        String oversized = paymentRequest(UUID.randomUUID().toString()).replace("\"purpose\"",
+                "\"padding\":\"" + "x".repeat(1100 * 1024) + "\",\"purpose\"");
+        HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> big = fresh.send(HttpRequest.newBuilder(create(base, "09162000"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(oversized)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertSpecProblem(new Answer(big.statusCode(), big.headers().firstValue("Content-Type").orElse(""),
+                JSON.readTree(big.body()), big.body()), 413, "VALIDATION_ERROR");
+    }
+
+    @Test
     void statusCall_answers200_403_or503_inTheProblemShape_also403WithoutValidCredentials() throws Exception {
         PaymentProviderSimulator basic = PaymentProviderSimulator.builder().basic("fachverfahren", "s3cret").build();
         try (Sandbox s = Sandbox.builder().service(basic).start()) {

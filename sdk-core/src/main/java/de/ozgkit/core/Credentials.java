@@ -56,8 +56,10 @@ public sealed interface Credentials {
      * @param scopes       scopes to request, may be empty
      * @return OAuth 2.0 client credentials with {@link ClientAuthentication#CLIENT_SECRET_BASIC}
      */
-    static Credentials oauth2ClientCredentials(URI tokenUri, String clientId, String clientSecret, List<String> scopes) {
-        return new OAuth2ClientCredentials(tokenUri, clientId, clientSecret, scopes, ClientAuthentication.CLIENT_SECRET_BASIC);
+    static Credentials oauth2ClientCredentials(URI tokenUri, String clientId, String clientSecret,
+                                               List<String> scopes) {
+        return new OAuth2ClientCredentials(tokenUri, clientId, clientSecret, scopes,
+                ClientAuthentication.CLIENT_SECRET_BASIC);
     }
 
     /**
@@ -206,7 +208,8 @@ public sealed interface Credentials {
             Objects.requireNonNull(clientSecret, "clientSecret");
             Objects.requireNonNull(authentication, "authentication");
             String scheme = tokenUri.getScheme() == null ? "" : tokenUri.getScheme().toLowerCase(Locale.ROOT);
-            if (!tokenUri.isAbsolute() || tokenUri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            if (!tokenUri.isAbsolute() || tokenUri.getHost() == null
+                    || !(scheme.equals("http") || scheme.equals("https"))) {
                 throw OzgClientException.configuration("OAuth2 token URI must be an absolute http or https URI, was "
                         + tokenUri);
             }

@@ -184,8 +184,8 @@ public final class OzgClientConfig {
     public String toString() {
         return "OzgClientConfig[baseUri=" + baseUri + ", connectTimeout=" + connectTimeout + ", readTimeout="
                 + readTimeout + ", callTimeout=" + callTimeout + ", retryPolicy=" + retryPolicy + ", credentials="
-                + credentials + ", tls=" + tls + ", proxy=" + proxy + ", userAgent=" + userAgent + ", interceptors=" + interceptors.size()
-                + ", customTransport=" + (transport != null) + "]";
+                + credentials + ", tls=" + tls + ", proxy=" + proxy + ", userAgent=" + userAgent + ", interceptors="
+                + interceptors.size() + ", customTransport=" + (transport != null) + "]";
     }
 
     /** Builds an {@link OzgClientConfig}. Not thread-safe. */

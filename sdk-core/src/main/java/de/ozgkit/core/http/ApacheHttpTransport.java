@@ -11,11 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -65,8 +64,27 @@ final class ApacheHttpTransport implements HttpTransport {
     private final CloseableHttpClient client;
     private final PoolingHttpClientConnectionManager pool;
     private final int maxResponseBytes;
+    /**
+     * How often the watchdog looks for exchanges whose time ran out. A timed exchange only registers
+     * itself (no thread is woken per exchange); the watchdog cancels it at most this late.
+     */
+    static final long WATCHDOG_PERIOD_MILLIS = 50;
+
+    /** An exchange with a time limit, as the watchdog sees it. */
+    private static final class Timed {
+        final HttpUriRequestBase request;
+        final long deadline;
+        volatile boolean timedOut;
+
+        Timed(HttpUriRequestBase request, long deadline) {
+            this.request = request;
+            this.deadline = deadline;
+        }
+    }
+
+    private final Set<Timed> timed = ConcurrentHashMap.newKeySet();
     /** Cancels exchanges whose time ran out; one daemon thread, started with the first timed call. */
-    private volatile ScheduledThreadPoolExecutor timer;
+    private volatile ScheduledThreadPoolExecutor watchdog;
     /** Set on the calling thread when a server asked for a client certificate during this call's handshake. */
     private final ThreadLocal<Boolean> clientCertificateRequested = new ThreadLocal<>();
 
@@ -139,16 +157,14 @@ final class ApacheHttpTransport implements HttpTransport {
     public HttpResponse execute(HttpRequest request, Duration timeout) throws IOException {
         clientCertificateRequested.remove();
         HttpUriRequestBase req = toApache(request);
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> cancel = null;
+        Timed watched = null;
         if (timeout != null) {
             if (timeout.isZero() || timeout.isNegative()) {
                 throw new InterruptedIOException("no time is left for this exchange");
             }
-            cancel = timer().schedule(() -> {
-                timedOut.set(true);
-                req.cancel();
-            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            watched = new Timed(req, System.nanoTime() + timeout.toNanos());
+            startWatchdog();
+            timed.add(watched);
         }
         try {
             return client.execute(req, response -> {
@@ -175,7 +191,7 @@ final class ApacheHttpTransport implements HttpTransport {
             req.cancel();
             throw new java.net.ProtocolException("the answer is not valid HTTP (" + e.getMessage() + ")");
         } catch (IOException e) {
-            if (timedOut.get()) {
+            if (watched != null && watched.timedOut) {
                 InterruptedIOException t = new InterruptedIOException("the time for this exchange (" + timeout.toMillis()
                         + " ms) ran out; the exchange was cancelled and its connection discarded");
                 t.initCause(e);
@@ -192,8 +208,8 @@ final class ApacheHttpTransport implements HttpTransport {
             }
             throw e;
         } finally {
-            if (cancel != null) {
-                cancel.cancel(false);
+            if (watched != null) {
+                timed.remove(watched);
             }
             clientCertificateRequested.remove();
         }
@@ -214,23 +230,33 @@ final class ApacheHttpTransport implements HttpTransport {
         return req;
     }
 
-    private ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor t = timer;
-        if (t == null) {
+    private void startWatchdog() {
+        if (watchdog == null) {
             synchronized (this) {
-                t = timer;
-                if (t == null) {
-                    t = new ScheduledThreadPoolExecutor(1, r -> {
+                if (watchdog == null) {
+                    ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
                         Thread thread = new Thread(r, "ozgkit-call-timeout");
                         thread.setDaemon(true);
                         return thread;
                     });
-                    t.setRemoveOnCancelPolicy(true);
-                    timer = t;
+                    w.scheduleWithFixedDelay(this::cancelOverdue, WATCHDOG_PERIOD_MILLIS, WATCHDOG_PERIOD_MILLIS,
+                            TimeUnit.MILLISECONDS);
+                    watchdog = w;
                 }
             }
         }
-        return t;
+    }
+
+    /** Cancels every registered exchange whose time has run out; its connection is closed, not reused. */
+    private void cancelOverdue() {
+        long now = System.nanoTime();
+        for (Timed t : timed) {
+            if (now - t.deadline >= 0) {
+                t.timedOut = true;
+                t.request.cancel();
+                timed.remove(t);
+            }
+        }
     }
 
     /** Parsed content types by header value; requests use a handful, so the cache stays tiny. */
@@ -292,9 +318,9 @@ final class ApacheHttpTransport implements HttpTransport {
     public void close() {
         client.close(CloseMode.GRACEFUL);
         pool.close(CloseMode.IMMEDIATE);
-        ScheduledThreadPoolExecutor t = timer;
-        if (t != null) {
-            t.shutdownNow();
+        ScheduledThreadPoolExecutor w = watchdog;
+        if (w != null) {
+            w.shutdownNow();
         }
     }
 }

@@ -23,7 +23,7 @@ public final class PathSegments {
      * @throws OzgClientException of kind INVALID_ARGUMENT for an empty segment or one of dots only
      */
     public static String encode(String segment) {
-        if (segment.isEmpty() || segment.chars().allMatch(c -> c == '.')) {
+        if (dotsOnly(segment)) {
             throw OzgClientException.invalidArgument("the path segment " + (segment.isEmpty() ? "\"\" (empty)"
                     : "\"" + segment + "\"") + " cannot be sent: it would change the request path instead of naming a"
                     + " resource; check the id");
@@ -40,5 +40,15 @@ public final class PathSegments {
             }
         }
         return sb.toString();
+    }
+
+    /** Whether a segment is empty or dots only, a path step rather than a name. */
+    private static boolean dotsOnly(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            if (segment.charAt(i) != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -328,12 +328,7 @@ public final class CertificateValidator {
     }
 
     private static String ekuName(String oid) {
-        for (ExtendedKeyUsage u : ExtendedKeyUsage.values()) {
-            if (u.oid().equals(oid)) {
-                return u + " (" + oid + ")";
-            }
-        }
-        return oid;
+        return ExtendedKeyUsage.lookup(oid).map(u -> u + " (" + oid + ")").orElse(oid);
     }
 
     private CertificateValidationException translate(CertPathValidatorException e, List<X509Certificate> path) {

@@ -190,7 +190,7 @@ public final class DefaultPaymentClient implements PaymentClient {
 
     private PaymentTransaction read(HttpResponse response, HttpPipeline.Exchange ex) {
         try {
-            return PaymentJson.readTransaction(response.body(), ex.request().uri());
+            return PaymentJson.readTransaction(response, ex.request().uri());
         } catch (OzgClientException e) {
             throw new OzgClientException(e.kind(), ex.request() + ": " + e.getMessage(), e, ex.attempts());
         }

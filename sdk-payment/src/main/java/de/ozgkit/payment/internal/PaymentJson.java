@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import de.ozgkit.core.OzgClientException;
+import de.ozgkit.core.http.HttpResponse;
 import de.ozgkit.core.internal.Json;
 import de.ozgkit.payment.InvalidPaymentFieldException;
 import de.ozgkit.payment.PaymentInformation;
@@ -17,7 +18,9 @@ import de.ozgkit.payment.PaymentRequest;
 import de.ozgkit.payment.PaymentStatus;
 import de.ozgkit.payment.PaymentTransaction;
 import de.ozgkit.payment.Requestor;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,6 +33,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,16 +152,32 @@ public final class PaymentJson {
      * @throws OzgClientException of kind PROTOCOL when the body is not a usable PaymentTransaction
      */
     public static PaymentTransaction readTransaction(byte[] body, URI base) {
+        return readTransaction(() -> new ByteArrayInputStream(body), base);
+    }
+
+    /**
+     * Reads a {@code PaymentTransaction} answer straight from the response, without copying its body.
+     *
+     * @param response the response
+     * @param base     the URI the answer came from; a relative paypage URL is resolved against it
+     * @return the transaction
+     * @throws OzgClientException of kind PROTOCOL when the body is not a usable PaymentTransaction
+     */
+    public static PaymentTransaction readTransaction(HttpResponse response, URI base) {
+        return readTransaction(response::bodyStream, base);
+    }
+
+    private static PaymentTransaction readTransaction(Supplier<InputStream> body, URI base) {
         WireInformation info;
         WireRequest echo;
         try {
-            WireTransaction t = TRANSACTION_READER.readValue(body);
+            WireTransaction t = TRANSACTION_READER.readValue(body.get());
             info = t == null ? null : t.paymentInformation();
             echo = t == null ? null : t.paymentRequest();
         } catch (IOException e) {
             // an echo that does not even fit the types is left out; the rest must be readable
             try {
-                WireInformationOnly only = INFORMATION_ONLY_READER.readValue(body);
+                WireInformationOnly only = INFORMATION_ONLY_READER.readValue(body.get());
                 info = only == null ? null : only.paymentInformation();
                 echo = null;
             } catch (IOException e2) {

@@ -7,6 +7,7 @@ module de.ozgkit.cli {
     requires de.ozgkit.sandbox;
     requires de.ozgkit.payment;
     requires de.ozgkit.einvoice;
+    requires de.ozgkit.account;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
 

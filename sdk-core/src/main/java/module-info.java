@@ -28,6 +28,7 @@ module de.ozgkit.core {
     exports de.ozgkit.core.money;
     exports de.ozgkit.core.internal to
             de.ozgkit.payment,
+            de.ozgkit.fitconnect,
             de.ozgkit.messaging,
             de.ozgkit.account,
             de.ozgkit.sandbox;

@@ -3,19 +3,21 @@
  */
 module de.ozgkit.einvoice {
     requires transitive de.ozgkit.core;
-    requires org.slf4j;
-    // core's SecureXml links against the JAXB API (core declares it optional; Mustang brings the jar)
+    // Mustang (in the engine) reads ZUGFeRD XML with JAXB; core declares JAXB optional, so this module
+    // brings it and resolves it on the module path
     requires jakarta.xml.bind;
-    // validation: Saxon-HE runs the official rule sets; their resources come from Mustang's
-    // validator jar and ph-cii-d16b (automatic modules, read for resources only)
-    requires Saxon.HE;
-    requires validator;
+    // Saxon-HE (which runs the official rule sets), Mustang's validator jar (the rule sets) and Mustang's
+    // library (ZUGFeRD / Factur-X) have no module name: only the engine touches them, an automatic module
+    // named in its manifest, which reads them
+    requires de.ozgkit.einvoice.engine;
+    // the full CII D16B schema (an automatic module named in its manifest, read for resources only)
     requires com.helger.cii.d16b;
-    // ZUGFeRD / Factur-X: Mustang's jar has no module name of its own; "library" is derived from
-    // its file name
-    requires library;
+    // reading ZUGFeRD / Factur-X PDFs
     requires org.apache.pdfbox;
     requires org.apache.pdfbox.io;
+    // PDFBox logs through Commons Logging; PDFBox is an automatic module, which cannot say so, and Commons
+    // Logging is an explicit module, which is resolved on the module path only when a module requires it
+    requires org.apache.commons.logging;
     // delivery by e-mail (no Jakarta Mail type appears in the exported API)
     requires jakarta.mail;
     requires org.eclipse.angus.mail;
@@ -24,6 +26,4 @@ module de.ozgkit.einvoice {
     exports de.ozgkit.einvoice.model;
     exports de.ozgkit.einvoice.pdf;
     exports de.ozgkit.einvoice.delivery;
-    // the writers on the JDK's XMLStreamWriter, measured beside ozgkit's own XML writer
-    exports de.ozgkit.einvoice.internal.xml to de.ozgkit.benchmarks;
 }

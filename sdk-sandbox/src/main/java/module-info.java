@@ -15,15 +15,21 @@ module de.ozgkit.sandbox {
     // an automatic module named in its manifest: it isolates GreenMail, whose jar has no module name
     requires de.ozgkit.testkit.mail;
     requires jakarta.mail;
-    requires de.ozgkit.einvoice;
+    // the invoice portal's API takes an EInvoiceValidator and gives ValidationReports
+    requires transitive de.ozgkit.einvoice;
     requires transitive org.eclipse.jetty.server;
     requires transitive org.eclipse.jetty.http;
     requires transitive org.eclipse.jetty.io;
     requires transitive org.eclipse.jetty.util;
     requires org.slf4j;
+    requires java.xml.crypto;
+    requires com.nimbusds.jose.jwt;
 
     exports de.ozgkit.sandbox;
     exports de.ozgkit.sandbox.http;
     exports de.ozgkit.sandbox.payment;
     exports de.ozgkit.sandbox.einvoice;
+    exports de.ozgkit.sandbox.account;
+    exports de.ozgkit.sandbox.postfach;
+    exports de.ozgkit.sandbox.fitconnect;
 }

@@ -4,6 +4,8 @@ import de.ozgkit.einvoice.EInvoiceValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,7 @@ import org.mustangproject.validator.ZUGFeRDValidator;
 
 /**
  * Cold start: the first validation of the 10-line XRechnung CII invoice in a fresh JVM, ozgkit against
- * Mustang. Each run starts a new JVM from this jar's class path (no JVM options), validates once and
+ * Mustang. Each run starts a new JVM from this jar's class path (options below), validates once and
  * exits; ozgkit and Mustang take turns. Prints median, minimum and maximum of
  * <ul>
  *   <li><b>first validation</b>: from {@code main} to the verdict (loading and compiling the rule sets
@@ -24,7 +26,12 @@ import org.mustangproject.validator.ZUGFeRDValidator;
  *       the machine, and with two idle cores the wall time cannot go below half of it.</li>
  * </ul>
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar de.ozgkit.benchmarks.EInvoiceColdStart [runs, default 5]</pre>
+ * <p>Options for the child JVMs (both tools get the same): {@code --jvm "OPTIONS"}, e.g.
+ * {@code --jvm "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}; {@code --cds} gives each tool a class-data
+ * sharing archive of its own, made by one unmeasured run per tool ({@code -XX:ArchiveClassesAtExit}) before
+ * the measured runs, which use it ({@code -XX:SharedArchiveFile}).
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar de.ozgkit.benchmarks.EInvoiceColdStart [runs, default 5] [--cds] [--jvm "OPTIONS"]</pre>
  */
 public final class EInvoiceColdStart {
 
@@ -43,20 +50,43 @@ public final class EInvoiceColdStart {
             child(args[1]);
             return;
         }
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int runs = 5;
+        boolean cds = false;
+        List<String> jvm = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--cds" -> cds = true;
+                case "--jvm" -> jvm.addAll(List.of(args[++i].trim().split("\\s+")));
+                default -> runs = Integer.parseInt(args[i]);
+            }
+        }
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + "/bin/java");
         String classPath = System.getProperty("java.class.path");
+        List<List<String>> options = new ArrayList<>();
+        Path archives = cds ? Files.createTempDirectory("ozgkit-coldstart-cds") : null;
+        for (String tool : TOOLS) {
+            List<String> o = new ArrayList<>(jvm);
+            if (cds) {
+                String archive = archives.resolve(tool + ".jsa").toString();
+                List<String> dump = new ArrayList<>(o);
+                dump.add("-XX:ArchiveClassesAtExit=" + archive);
+                runChild(java, dump, classPath, tool);
+                o.add("-XX:SharedArchiveFile=" + archive);
+            }
+            options.add(o);
+        }
         List<List<double[]>> results = List.of(new ArrayList<>(), new ArrayList<>());
         for (int r = 0; r < runs; r++) {
             for (int t = 0; t < TOOLS.length; t++) {
                 // alternate the order so that neither tool always runs right after the other
                 int tool = r % 2 == 0 ? t : TOOLS.length - 1 - t;
-                results.get(tool).add(runChild(java, classPath, TOOLS[tool]));
+                results.get(tool).add(runChild(java, options.get(tool), classPath, TOOLS[tool]));
             }
         }
-        System.out.printf(Locale.ROOT, "%nFirst validation of %s in a fresh JVM, %d runs each (ms: median / min / max)%n",
-                EInvoiceBenchmarkData.TEN_LINE_CII, runs);
+        System.out.printf(Locale.ROOT, "%nFirst validation of %s in a fresh JVM, %d runs each (ms: median / min / max)"
+                + "%nJVM options: %s%s%n", EInvoiceBenchmarkData.TEN_LINE_CII, runs, jvm.isEmpty() ? "none" : String.join(" ", jvm),
+                cds ? ", a class-data sharing archive per tool" : "");
         System.out.printf(Locale.ROOT, "%-8s %-22s %-22s %-22s %-22s%n", "tool", "first validation", "since launch",
                 "process", "CPU at verdict");
         for (int t = 0; t < TOOLS.length; t++) {
@@ -66,11 +96,16 @@ public final class EInvoiceColdStart {
         }
     }
 
-    private static double[] runChild(String java, String classPath, String tool) throws IOException, InterruptedException {
+    private static double[] runChild(String java, List<String> jvm, String classPath, String tool)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvm);
+        command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath,
+                EInvoiceColdStart.class.getName(), CHILD, tool));
         long start = System.nanoTime();
         long launched = System.currentTimeMillis();
-        Process p = new ProcessBuilder(java, "-cp", classPath, EInvoiceColdStart.class.getName(), CHILD, tool)
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out;
         try (InputStream in = p.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);

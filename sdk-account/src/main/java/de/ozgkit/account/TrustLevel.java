@@ -1,9 +1,18 @@
 package de.ozgkit.account;
 
+import de.ozgkit.core.UnknownCodeException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * Trust level (Vertrauensniveau) of a login or of a single returned attribute, as BundID and the
- * Servicekonten report it per attribute, with its STORK QAA equivalent. Check the level of each
- * attribute you rely on, not once per login.
+ * Servicekonten report it per attribute (akdb {@code TrustLevel}), with its STORK QAA equivalent.
+ * Check the level of each attribute you rely on, not once per login.
+ *
+ * <p>The named levels of the accounts map as follows: basisregistrierung ~ {@link #UNTERGEORDNET}
+ * and {@link #NORMAL}, substantiell = {@link #SUBSTANTIELL}, hoch = {@link #HOCH}.
  */
 public enum TrustLevel {
     /** Below normal ({@code STORK-QAA-Level-1}), e.g. self-asserted data of a basic registration. */
@@ -19,6 +28,11 @@ public enum TrustLevel {
 
     TrustLevel(int storkLevel) {
         this.storkLevel = storkLevel;
+    }
+
+    /** @return the akdb name as written on the wire, e.g. {@code "SUBSTANTIELL"} */
+    public String code() {
+        return name();
     }
 
     /** @return the STORK QAA level, 1 to 4 */
@@ -40,22 +54,39 @@ public enum TrustLevel {
     }
 
     /**
-     * Parses the akdb name ({@code "SUBSTANTIELL"}) or the STORK form ({@code "STORK-QAA-Level-3"}).
+     * Looks a level up by its akdb name ({@code "SUBSTANTIELL"}) or its STORK form
+     * ({@code "STORK-QAA-Level-3"}); case and surrounding white space are ignored.
      *
-     * @param value the text
-     * @return the level
-     * @throws IllegalArgumentException for anything else
+     * @param code the text, may be {@code null}
+     * @return the level, empty for anything else
      */
-    public static TrustLevel parse(String value) {
-        if (value != null) {
-            String v = value.trim();
-            for (TrustLevel l : values()) {
-                if (l.name().equalsIgnoreCase(v) || l.storkQaa().equalsIgnoreCase(v)) {
-                    return l;
-                }
+    public static Optional<TrustLevel> lookup(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String v = code.strip().toUpperCase(Locale.ROOT);
+        for (TrustLevel l : values()) {
+            if (l.name().equals(v) || l.storkQaa().toUpperCase(Locale.ROOT).equals(v)) {
+                return Optional.of(l);
             }
         }
-        throw new IllegalArgumentException("unknown trust level \"" + value
-                + "\"; known are UNTERGEORDNET, NORMAL, SUBSTANTIELL, HOCH and STORK-QAA-Level-1..4");
+        return Optional.empty();
+    }
+
+    /**
+     * Parses a level like {@link #lookup(String)}.
+     *
+     * @param code the text
+     * @return the level
+     * @throws UnknownCodeException for anything but the four akdb names and STORK-QAA-Level-1..4
+     */
+    public static TrustLevel fromCode(String code) {
+        return lookup(code).orElseThrow(() -> new UnknownCodeException("akdb TrustLevel", code, known()));
+    }
+
+    private static List<String> known() {
+        List<String> names = new java.util.ArrayList<>(Arrays.stream(values()).map(TrustLevel::name).toList());
+        names.add("STORK-QAA-Level-1..4");
+        return names;
     }
 }

@@ -6,21 +6,53 @@ import de.ozgkit.core.http.HttpTransport;
 import de.ozgkit.sandbox.Sandbox;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * What the steps of {@code ozgkit demo} share: the embedded sandbox (started by the first step)
  * and client configurations that reach it, over HTTPS trusting the sandbox CA when the demo runs
- * with {@code --tls}. Closing it stops the sandbox. Used by one thread.
+ * with {@code --tls}, and the folder where the demo keeps what it produced ({@code --out}).
+ * Closing it stops the sandbox. Used by one thread.
  */
 public final class DemoContext implements AutoCloseable {
 
     private final boolean tls;
+    private final Path out;
+    private final List<String> kept = new ArrayList<>();
     private Sandbox sandbox;
     private HttpTransport transport;
 
-    DemoContext(boolean tls) {
+    DemoContext(boolean tls, Path out) {
         this.tls = tls;
+        this.out = out;
+    }
+
+    /** @return whether the demo keeps what it produces ({@code --out}) */
+    public boolean keeping() {
+        return out != null;
+    }
+
+    /**
+     * Keeps a result of a step in the {@code --out} folder, replacing a file of the same name; does
+     * nothing without {@code --out}.
+     *
+     * @param fileName the file name, e.g. {@code rechnung-cii.xml}
+     * @param content  the content
+     * @throws CommandFailure if the file cannot be written
+     */
+    public void keep(String fileName, byte[] content) {
+        if (out != null) {
+            CliFiles.writeAtomically(out.resolve(fileName), content);
+            kept.add(fileName);
+        }
+    }
+
+    /** @return the names of the files kept so far, in order */
+    List<String> kept() {
+        return List.copyOf(kept);
     }
 
     /**

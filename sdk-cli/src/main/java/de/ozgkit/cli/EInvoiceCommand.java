@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import de.ozgkit.core.xml.XmlLimits;
+import de.ozgkit.einvoice.EInvoiceConversionException;
 import de.ozgkit.einvoice.EInvoiceFormatException;
 import de.ozgkit.einvoice.EInvoiceValidationException;
 import de.ozgkit.einvoice.EInvoiceValidator;
 import de.ozgkit.einvoice.EInvoices;
 import de.ozgkit.einvoice.Finding;
+import de.ozgkit.einvoice.InvoiceProfile;
 import de.ozgkit.einvoice.InvoiceSyntax;
 import de.ozgkit.einvoice.ValidationReport;
 import de.ozgkit.einvoice.XRechnungReader;
@@ -56,12 +58,15 @@ public final class EInvoiceCommand {
     /** The largest PDF the {@code pdf} and {@code extract} commands read. */
     static final long MAX_PDF_BYTES = 256L * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Two spaces, {@code \n} on every platform, {@code "name": value}. */
-    private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    /** Jackson, loaded only by the commands that print JSON (a plain {@code validate} starts faster without it). */
+    private static final class Json {
+        static final ObjectMapper JSON = new ObjectMapper();
+        /** Two spaces, {@code \n} on every platform, {@code "name": value}. */
+        static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter(
+                Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    }
 
     /** Creates the command (picocli instantiates it). */
     public EInvoiceCommand() {
@@ -151,7 +156,7 @@ public final class EInvoiceCommand {
 
     static String json(JsonNode node, boolean pretty) {
         try {
-            return pretty ? PRETTY.writeValueAsString(node) : JSON.writeValueAsString(node);
+            return pretty ? Json.PRETTY.writeValueAsString(node) : Json.JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
@@ -160,7 +165,8 @@ public final class EInvoiceCommand {
     /** {@code ozgkit einvoice validate FILE...}. */
     @Command(name = "validate",
             mixinStandardHelpOptions = true,
-            description = {"Validate invoices against the XML Schema, EN 16931 and XRechnung 3.0 rules.",
+            description = {"Validate invoices against the rule sets of their profile (BT-24): XML Schema, EN 16931,"
+                    + " XRechnung 3.0 (with KoSIT's rule levels), Factur-X / ZUGFeRD.",
                     "Per file one line 'FILE: valid' or 'FILE: invalid (N errors)', then one line per finding"
                             + " (errors, warnings and notes) '  SEVERITY ruleId location: message'.",
                     "Exit code 0 when all are valid, 1 when one is invalid, 2 when a file cannot be read or is not XML."})
@@ -173,8 +179,14 @@ public final class EInvoiceCommand {
         List<Path> files;
 
         @Option(names = "--json", description = "one JSON object per file and line: file, valid, errors, syntax,"
-                + " variant, findings [{ruleId, severity, location, message, layer}]")
+                + " variant, profile, ruleSets, findings [{ruleId, severity, location, message, layer}]")
         boolean json;
+
+        @Option(names = "--require", paramLabel = "PROFILE", split = ",",
+                description = "accept only these profiles, as a portal does (repeatable or comma-separated): xrechnung,"
+                        + " en16931, extended, basic, basic-wl, minimum; another profile is an error"
+                        + " (OZGKIT-PROFILE-NOT-ACCEPTED)")
+        List<String> require = List.of();
 
         /** Creates the command (picocli instantiates it). */
         public Validate() {
@@ -184,7 +196,9 @@ public final class EInvoiceCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            EInvoiceValidator validator = EInvoiceValidator.create();
+            EInvoiceValidator validator = EInvoiceValidator.builder()
+                    .require(require.stream().map(r -> profile(spec.commandLine(), r)).toArray(InvoiceProfile[]::new))
+                    .build();
             int code = ExitCode.OK;
             for (Path file : files) {
                 ValidationReport report;
@@ -223,11 +237,31 @@ public final class EInvoiceCommand {
         }
     }
 
+    /**
+     * @param cl    the command line, for the usage error
+     * @param value a profile name as typed
+     * @return the profile
+     */
+    static InvoiceProfile profile(CommandLine cl, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "xrechnung" -> InvoiceProfile.XRECHNUNG;
+            case "en16931" -> InvoiceProfile.EN16931;
+            case "extended" -> InvoiceProfile.FACTURX_EXTENDED;
+            case "basic" -> InvoiceProfile.FACTURX_BASIC;
+            case "basic-wl", "basicwl" -> InvoiceProfile.FACTURX_BASIC_WL;
+            case "minimum" -> InvoiceProfile.FACTURX_MINIMUM;
+            default -> throw new CommandLine.ParameterException(cl, "--require must be xrechnung, en16931, extended,"
+                    + " basic, basic-wl or minimum, was '" + value + "'");
+        };
+    }
+
     /** {@code ozgkit einvoice convert --to ubl|cii IN OUT}. */
     @Command(name = "convert",
             mixinStandardHelpOptions = true,
             description = {"Convert an invoice between UBL 2.1 and CII D16B through the EN 16931 model.",
-                    "OUT is replaced only when the conversion succeeded; prints 'IN (SYNTAX) -> OUT (SYNTAX)'."})
+                    "The converted invoice is validated first: OUT is written (replaced) only when it is valid;"
+                            + " prints 'IN (SYNTAX) -> OUT (SYNTAX)'. Content the target syntax cannot carry, or a"
+                            + " result that does not validate, is refused with exit code 1 and the findings on stderr."})
     public static final class Convert implements Callable<Integer> {
 
         @Spec
@@ -250,12 +284,25 @@ public final class EInvoiceCommand {
         public Integer call() {
             InvoiceSyntax target = syntax(spec.commandLine(), to);
             InvoiceSyntax source = detectSyntax(in);
-            Invoice invoice = read(in);
+            byte[] xml = CliFiles.readAll(in, XmlLimits.DEFAULT.maxBytes(), "XML invoice");
             byte[] converted;
             try {
-                converted = EInvoices.write(invoice, target);
-            } catch (EInvoiceFormatException e) {
+                converted = EInvoices.convert(xml, target);
+            } catch (EInvoiceConversionException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                e.report().findings().stream().filter(f -> f.severity().isError())
+                        .forEach(f -> err.println(findingLine(f)));
+                err.flush();
                 throw new CommandFailure(ExitCode.NEGATIVE, in + ": cannot be converted to " + target + ": "
+                        + OzgkitCommand.oneLine(e.getMessage()));
+            } catch (EInvoiceFormatException e) {
+                if (e.reason() == EInvoiceFormatException.Reason.UNSUPPORTED_CONTENT) {
+                    throw new CommandFailure(ExitCode.NEGATIVE, in + ": cannot be converted to " + target + ": "
+                            + OzgkitCommand.oneLine(e.getMessage()));
+                }
+                throw failure(in, e);
+            } catch (EInvoiceValidationException e) {
+                throw new CommandFailure(ExitCode.USAGE_OR_IO, in + ": cannot be converted: "
                         + OzgkitCommand.oneLine(e.getMessage()));
             }
             CliFiles.writeAtomically(out, converted);

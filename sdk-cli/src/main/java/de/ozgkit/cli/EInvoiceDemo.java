@@ -30,6 +30,9 @@ import java.util.Arrays;
 final class EInvoiceDemo {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The names under which {@code --out} keeps the invoice (as in {@code samples/}). */
+    static final String CII_FILE = "rechnung-cii.xml";
+    static final String UBL_FILE = "rechnung-ubl.xml";
     /** How long the demo waits for the portal's receipt at most (it normally arrives within milliseconds). */
     private static final long RECEIPT_TIMEOUT_MILLIS = 10_000;
 
@@ -54,6 +57,8 @@ final class EInvoiceDemo {
         if (!EInvoices.read(cii).equals(invoice) || !EInvoices.read(ubl).equals(invoice)) {
             throw new IllegalStateException("reading the written documents does not give the built invoice back");
         }
+        context.keep(CII_FILE, cii);
+        context.keep(UBL_FILE, ubl);
         return "CII " + cii.length + " bytes, UBL " + ubl.length + " bytes; both read back to the same model";
     }
 
@@ -61,6 +66,10 @@ final class EInvoiceDemo {
         requireDocuments();
         ValidationReport ciiReport = validator.validate(cii);
         ValidationReport ublReport = validator.validate(ubl);
+        if (context.keeping()) {
+            context.keep("validation-report.txt", (report(CII_FILE, ciiReport) + report(UBL_FILE, ublReport))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         for (ValidationReport r : new ValidationReport[] {ciiReport, ublReport}) {
             if (!r.valid()) {
                 throw new IllegalStateException("the " + r.syntax().map(Enum::name).orElse("") + " document is invalid: "
@@ -118,8 +127,19 @@ final class EInvoiceDemo {
             throw new IllegalStateException("the portal rejected the invoice: " + receipt.path("reason").asText()
                     + " " + receipt.path("ruleIds"));
         }
+        if (context.keeping()) {
+            context.keep("portal-receipt.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(receipt));
+        }
         return sent.fileName() + " mailed to " + smtp + " (STARTTLS, AUTH); portal receipt #"
                 + receipt.path("id").asLong() + " " + receipt.path("status").asText();
+    }
+
+    /** The report in the form of {@code ozgkit einvoice validate}: {@code FILE: valid}, then one line per finding. */
+    private static String report(String file, ValidationReport report) {
+        StringBuilder text = new StringBuilder(file).append(": ")
+                .append(report.valid() ? "valid" : "invalid (" + report.errorCount() + " errors)").append('\n');
+        report.findings().forEach(f -> text.append(EInvoiceCommand.findingLine(f)).append('\n'));
+        return text.toString();
     }
 
     private static JsonNode receipts(DemoContext context, URI portalHttp) throws Exception {

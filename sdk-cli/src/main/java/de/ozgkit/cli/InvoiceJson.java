@@ -110,7 +110,8 @@ final class InvoiceJson {
     }
 
     /** One file's validation result for {@code validate --json}. */
-    record Report(String file, boolean valid, int errors, String syntax, String variant,
+    record Report(String file, boolean valid, int errors, String syntax, String variant, String profile,
+                  @JsonInclude(JsonInclude.Include.ALWAYS) List<String> ruleSets,
                   @JsonInclude(JsonInclude.Include.ALWAYS) List<FindingJson> findings) {
     }
 
@@ -155,7 +156,9 @@ final class InvoiceJson {
     static ObjectNode report(String file, ValidationReport report) {
         List<FindingJson> findings = report.findings().stream().map(InvoiceJson::finding).toList();
         return MAPPER.valueToTree(new Report(file, report.valid(), report.errorCount(),
-                report.syntax().map(Enum::name).orElse(null), report.variant().map(Enum::name).orElse(null), findings));
+                report.syntax().map(Enum::name).orElse(null), report.variant().map(Enum::name).orElse(null),
+                report.profile().map(Enum::name).orElse(null),
+                report.ruleSets().stream().map(Enum::name).toList(), findings));
     }
 
     private static FindingJson finding(Finding f) {

@@ -61,8 +61,8 @@ public final class LeitwegIdCommand {
     /** {@code ozgkit leitweg-id complete COARSE[-FINE]...}: prints the id with its check digits. */
     @Command(name = "complete",
             mixinStandardHelpOptions = true,
-            description = {"Append the check digits to a coarse part or coarse-fine pair,",
-                    "e.g. 991-33333TEST -> 991-33333TEST-33. Exit code 1 if a part is malformed."})
+            description = {"Append the check digits to a coarse part or a coarse-fine pair.",
+                    "E.g. 991-33333TEST -> 991-33333TEST-33. Exit code 1 if a part is malformed."})
     public static final class Complete implements Callable<Integer> {
 
         @Spec

@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tools for the OZG base services: Leitweg-IDs, payments, e-invoices, the local sandbox, the demo.",
-        subcommands = {LeitwegIdCommand.class, PaymentCommand.class, EInvoiceCommand.class, SandboxCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LeitwegIdCommand.class, PaymentCommand.class, EInvoiceCommand.class, AccountCommand.class, SandboxCommand.class, DemoCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -38,9 +38,10 @@ public final class OzgkitCommand {
         CommandLine commandLine = new CommandLine(new OzgkitCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        CliWords.register(commandLine);
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage())
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + CliWords.describe(e)
                     + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
             failed.getErr().flush();
             return ExitCode.USAGE_OR_IO;

@@ -1,6 +1,7 @@
 package de.ozgkit.cli;
 
 import de.ozgkit.core.Credentials;
+import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.OzgClientConfig;
 import de.ozgkit.core.OzgServiceException;
 import de.ozgkit.core.TlsConfig;
@@ -21,11 +22,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -59,7 +64,7 @@ public final class PaymentCommand {
 
         @Option(names = "--base", paramLabel = "URI",
                 description = "the provider's XBezahldienste base URI ({base} of the standard's paths), e.g. the"
-                        + " 'payment' line of 'ozgkit sandbox'; without it an embedded sandbox provider is used")
+                        + " 'payment' line of 'ozgkit sandbox'")
         URI base;
 
         @Option(names = "--originator", paramLabel = "ID", defaultValue = "ozgkit-cli",
@@ -104,6 +109,7 @@ public final class PaymentCommand {
         Path caCert;
 
         OzgClientConfig config(CommandLine cl, URI baseUri) {
+            requireHttpBase(cl, baseUri);
             OzgClientConfig.Builder b = OzgClientConfig.builder().baseUri(baseUri);
             TlsConfig.Builder tls = null;
             if (caCert != null) {
@@ -148,10 +154,65 @@ public final class PaymentCommand {
             try {
                 return PaymentContext.of(originator, endpoint);
             } catch (InvalidPaymentFieldException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage().replace("originatorId", "--originator")
-                        .replace("endPointId", "--endpoint"));
+                throw new CommandLine.ParameterException(cl, inOptionWords(e));
             }
         }
+
+        private static void requireHttpBase(CommandLine cl, URI baseUri) {
+            String scheme = baseUri.getScheme() == null ? "" : baseUri.getScheme().toLowerCase(Locale.ROOT);
+            if (!baseUri.isAbsolute() || baseUri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+                throw new CommandLine.ParameterException(cl, "--base must be an absolute http or https URI such as"
+                        + " http://127.0.0.1:8080/payment (the 'payment' line of 'ozgkit sandbox'), was '" + baseUri + "'");
+            }
+        }
+
+        /**
+         * A failed TLS handshake in the words of the command line: whom it failed with and which option
+         * fixes it ({@code --ca-cert} for the CA of a sandbox started with {@code --tls}).
+         */
+        String tlsFailure(OzgClientException e) {
+            String where = base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
+            Throwable root = e;
+            boolean untrusted = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                untrusted |= t instanceof CertificateException || t instanceof CertPathBuilderException
+                        || t instanceof CertPathValidatorException;
+                root = t;
+            }
+            String reason = root == e || root.getMessage() == null ? "" : " (" + OzgkitCommand.oneLine(root.getMessage()) + ")";
+            if (!untrusted) {
+                return "the TLS handshake with " + where + " failed" + reason + "; check --ca-cert and, when the provider"
+                        + " asks for a client certificate, --auth mtls with --p12";
+            }
+            return "the TLS handshake with " + where + " failed: the provider's certificate is not trusted" + reason + "; "
+                    + (caCert == null
+                    ? "for a sandbox started with 'ozgkit sandbox --tls', pass the CA certificate it wrote with --ca-cert FILE"
+                    : "--ca-cert " + caCert + " does not hold the CA that issued it");
+        }
+    }
+
+    /**
+     * A refused payment field in the words of the command line: the option instead of the field
+     * path of the request ({@code --amount} for {@code items[].totalNetAmount}).
+     */
+    static String inOptionWords(InvalidPaymentFieldException e) {
+        return option(e.field()) + " " + e.rule() + ", was " + e.actual();
+    }
+
+    static String option(String field) {
+        if (field.startsWith("grosAmount") || field.startsWith("items[]") && field.endsWith("Amount")) {
+            return "--amount";
+        }
+        return switch (field) {
+            case "purpose" -> "--purpose";
+            case "description" -> "--description";
+            case "redirectUrl" -> "--redirect-url";
+            case "requestId" -> "--request-id";
+            case "originatorId" -> "--originator";
+            case "endPointId" -> "--endpoint";
+            case "transactionId" -> "TRANSACTION_ID";
+            default -> field;
+        };
     }
 
     static void require(CommandLine cl, String value, String message) {
@@ -170,18 +231,26 @@ public final class PaymentCommand {
                 throw new CommandLine.ParameterException(cl, "--ca-cert " + file + " holds no certificate");
             }
             return certs;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new CommandLine.ParameterException(cl, "--ca-cert " + file + " cannot be read as PEM certificates: "
-                    + e.getMessage());
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(cl, "--ca-cert " + file + " cannot be read: " + CliFiles.reason(e));
+        } catch (GeneralSecurityException e) {
+            // the parser's own message names its classes; the file's form is what the user can fix
+            throw new CommandLine.ParameterException(cl, "--ca-cert " + file + " holds no readable certificate; it must"
+                    + " hold PEM certificates (-----BEGIN CERTIFICATE-----), e.g. the file 'ozgkit sandbox --tls' writes");
         }
     }
 
     /** Runs a payment call and turns the SDK's errors into exit codes and one-line reasons. */
-    static int guarded(CommandSpec spec, Callable<Integer> call) throws Exception {
+    static int guarded(CommandSpec spec, Connection connection, Callable<Integer> call) throws Exception {
         try {
             return call.call();
         } catch (InvalidPaymentFieldException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), inOptionWords(e));
+        } catch (OzgClientException e) {
+            if (e.kind() == OzgClientException.Kind.TLS && connection.base != null) {
+                throw new CommandFailure(ExitCode.USAGE_OR_IO, connection.tlsFailure(e));
+            }
+            throw e;
         } catch (OzgServiceException e) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": " + OzgkitCommand.oneLine(e.getMessage()));
             spec.commandLine().getErr().flush();
@@ -228,8 +297,8 @@ public final class PaymentCommand {
         String requestId;
 
         @Option(names = "--profile", paramLabel = "NAME", defaultValue = "standard",
-                description = "provider profile: standard, epaybl (upper-case purpose) or pmpayment (OAuth2 client"
-                        + " secret in the token request's form body) (default: ${DEFAULT-VALUE})")
+                description = "provider profile: standard, epaybl (--purpose in upper case) or pmpayment (OAuth2"
+                        + " client secret in the token request's form body) (default: ${DEFAULT-VALUE})")
         String profile;
 
         @Option(names = "--wait", description = "with the embedded sandbox: keep it running until Ctrl+C")
@@ -245,10 +314,14 @@ public final class PaymentCommand {
             PaymentContext context = connection.context(cl);
             ProviderProfile providerProfile = ProviderProfile.lookup(profile).orElseThrow(() ->
                     new CommandLine.ParameterException(cl, "--profile must be standard, epaybl or pmpayment, was " + profile));
+            if (providerProfile.requiresUpperCasePurpose() && purpose.chars().anyMatch(Character::isLowerCase)) {
+                throw new CommandLine.ParameterException(cl, "--purpose must be in upper case for --profile " + profile
+                        + ", e.g. --purpose \"" + purpose.toUpperCase(Locale.ROOT) + "\"");
+            }
             if (waitForInterrupt && connection.base != null) {
                 throw new CommandLine.ParameterException(cl, "--wait is for the embedded sandbox; it cannot be combined with --base");
             }
-            return guarded(spec, () -> {
+            return guarded(spec, connection, () -> {
                 PaymentRequest request = PaymentRequest.builder()
                         .requestId(requestId)
                         .purpose(purpose)
@@ -297,7 +370,9 @@ public final class PaymentCommand {
     /** {@code ozgkit payment status TRANSACTION_ID}: prints the status. */
     @Command(name = "status",
             mixinStandardHelpOptions = true,
-            description = "Read a payment's status from the provider and print it (INITIAL, PAYED, CANCELED, FAILED).")
+            description = {"Read a payment's status from the provider at --base and print it (INITIAL, PAYED, CANCELED, FAILED).",
+                    "Needs --base (an embedded sandbox would have no transactions) and the --originator and --endpoint"
+                            + " the payment was created with."})
     public static final class Status implements Callable<Integer> {
 
         @Spec
@@ -322,9 +397,22 @@ public final class PaymentCommand {
                         + " create the payment with --base <its payment URI>, then ask here with the same --base");
             }
             PaymentContext context = connection.context(cl);
-            return guarded(spec, () -> {
+            return guarded(spec, connection, () -> {
                 try (PaymentClient client = PaymentClient.builder().config(connection.config(cl, connection.base)).build()) {
-                    PaymentTransaction tx = client.get(context, transactionId);
+                    PaymentTransaction tx;
+                    try {
+                        tx = client.get(context, transactionId);
+                    } catch (OzgServiceException e) {
+                        if (e.status() != 404) {
+                            throw e;
+                        }
+                        throw new CommandFailure(ExitCode.NEGATIVE, "the provider at " + connection.base
+                                + " knows no transaction " + transactionId + " for --originator " + connection.originator
+                                + " and --endpoint " + connection.endpoint + " (HTTP 404"
+                                + e.requestId().map(id -> ", request id " + id).orElse("") + "); a transaction is found"
+                                + " only with the --originator and --endpoint it was created with, at the --base it was"
+                                + " created at");
+                    }
                     PrintWriter out = cl.getOut();
                     out.println("status " + tx.status());
                     if (tx.information().paymentMethod() != null) {

@@ -81,13 +81,23 @@ final class PaymentDemoSteps {
         return "GET paypage -> 200, POST action=pay -> 303 to " + location;
     }
 
-    private String awaitPaid(DemoContext context) {
+    private String awaitPaid(DemoContext context) throws Exception {
         PaymentTransaction done;
         try (PaymentClient client = client(context)) {
             done = client.awaitFinalStatus(transaction().transactionId(), Duration.ofSeconds(10));
         }
         if (done.status() != PaymentStatus.PAYED) {
             throw new IllegalStateException("expected PAYED, got " + done.status());
+        }
+        if (context.keeping()) {
+            // the provider's own answer (XBezahldienste JSON), as a Fachverfahren would receive it
+            HttpResponse answer = context.transport().execute(HttpRequest.builder("GET",
+                    context.uri(PaymentProviderSimulator.SERVICE_NAME, "/paymenttransaction/" + ORIGINATOR + "/" + END_POINT
+                            + "/" + done.transactionId())).header("Accept", "application/json").build());
+            if (answer.status() != 200) {
+                throw new IllegalStateException("GET the transaction answered HTTP " + answer.status());
+            }
+            context.keep("payment-transaction.json", answer.body());
         }
         return "transaction " + done.transactionId() + " " + done.status();
     }

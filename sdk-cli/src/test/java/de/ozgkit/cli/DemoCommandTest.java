@@ -1,18 +1,27 @@
 package de.ozgkit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ozgkit.cli.OzgkitCommandTest.Run;
 import de.ozgkit.einvoice.EInvoices;
 import de.ozgkit.einvoice.InvoiceSyntax;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ozgkit demo}: every step against a real embedded sandbox, exact output shape and exit codes. */
 class DemoCommandTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void demo_runsAllStepsAndPasses() {
@@ -53,11 +62,47 @@ class DemoCommandTest {
     }
 
     @Test
-    void demo_withTls_reachesTheSandboxOverHttps() {
-        Run run = Run.of("demo", "--tls");
-        assertThat(run.code()).isZero();
+    void demo_withTlsAndOut_reachesTheSandboxOverHttpsAndKeepsWhatItProduced() throws Exception {
+        Path out = dir.resolve("made/by/the/demo");
+        Run run = Run.of("demo", "--tls", "--out", out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("(HTTPS)").contains("at https://127.0.0.1:").contains("GET https://127.0.0.1:")
                 .contains("portal receipt #1 ACCEPTED");
+
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("kept in " + out + ": payment-transaction.json, rechnung-cii.xml,"
+                + " rechnung-ubl.xml, validation-report.txt, portal-receipt.json");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("payment-transaction.json",
+                    "rechnung-cii.xml", "rechnung-ubl.xml", "validation-report.txt", "portal-receipt.json");
+        }
+        assertThat(Files.readAllBytes(out.resolve("rechnung-cii.xml")))
+                .isEqualTo(EInvoices.write(SampleInvoice.create(), InvoiceSyntax.CII));
+        assertThat(Files.readAllBytes(out.resolve("rechnung-ubl.xml")))
+                .isEqualTo(EInvoices.write(SampleInvoice.create(), InvoiceSyntax.UBL));
+        List<String> report = Files.readAllLines(out.resolve("validation-report.txt"));
+        assertThat(report).contains("rechnung-cii.xml: valid", "rechnung-ubl.xml: valid");
+        assertThat(report).filteredOn(l -> l.startsWith("  ")).allMatch(l -> l.matches("  (WARNING|INFO) \\S+ \\S+: .+"));
+
+        ObjectMapper json = new ObjectMapper();
+        String transactionId = lines.stream().filter(l -> l.contains("] await the final payment status: ok, transaction "))
+                .findFirst().orElseThrow().replaceAll(".* transaction (\\S+) PAYED$", "$1");
+        JsonNode transaction = json.readTree(out.resolve("payment-transaction.json").toFile());
+        assertThat(transaction.path("paymentInformation").path("transactionId").asText()).isEqualTo(transactionId);
+        assertThat(transaction.path("paymentInformation").path("status").asText()).isEqualTo("PAYED");
+        assertThat(transaction.path("paymentRequest").path("purpose").asText()).isEqualTo("MELDEBESCHEINIGUNG");
+        JsonNode receipt = json.readTree(out.resolve("portal-receipt.json").toFile());
+        assertThat(receipt.path("status").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void demo_withOutNamingAFile_isAUsageErrorBeforeAnyStep() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        Run run = Run.of("demo", "--out", file.toString());
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE_OR_IO);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("ozgkit demo: --out " + file + " is a file; give a folder (see 'ozgkit demo --help')\n");
+        assertThat(Files.readString(file)).isEqualTo("not a folder");
     }
 
     @Test

@@ -54,7 +54,8 @@ class OzgkitCommandTest {
 
         Run command = Run.of("frobnicate");
         assertThat(command.code()).isEqualTo(2);
-        assertThat(command.err()).startsWith("ozgkit: Unmatched argument at index 0: 'frobnicate'").endsWith("(see 'ozgkit --help')\n");
+        assertThat(command.err()).startsWith("ozgkit: unknown command 'frobnicate'; the commands are leitweg-id, payment")
+                .endsWith("(see 'ozgkit --help')\n");
         assertThat(command.err().lines()).hasSize(1);
 
         Run sub = Run.of("leitweg-id", "check", "--bogus", "991-33333TEST-33");

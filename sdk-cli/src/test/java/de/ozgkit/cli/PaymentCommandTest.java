@@ -77,10 +77,10 @@ class PaymentCommandTest {
     void create_breakingAFieldLimit_isAUsageErrorNamingTheField() {
         Run run = Run.of("payment", "create", "--amount", "12.50", "--purpose", "A PURPOSE THAT IS FAR TOO LONG");
         assertThat(run.code()).isEqualTo(ExitCode.USAGE_OR_IO);
-        assertThat(run.err()).contains("purpose must be at most 27 characters, was 30 characters");
+        assertThat(run.err()).contains("--purpose must be at most 27 characters, was 30 characters");
         Run epaybl = Run.of("payment", "create", "--amount", "1", "--purpose", "lower", "--profile", "epaybl");
         assertThat(epaybl.code()).isEqualTo(ExitCode.USAGE_OR_IO);
-        assertThat(epaybl.err()).contains("upper case only");
+        assertThat(epaybl.err()).contains("--purpose must be in upper case for --profile epaybl");
     }
 
     @Test

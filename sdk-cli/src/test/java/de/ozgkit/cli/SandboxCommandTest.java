@@ -172,7 +172,8 @@ class SandboxCommandTest {
         Run notANumber = Run.of("sandbox", "--port", "eighty");
         assertThat(notANumber.code()).isEqualTo(2);
         assertThat(notANumber.err().lines()).hasSize(1);
-        assertThat(notANumber.err()).startsWith("ozgkit sandbox: Invalid value for option '--port'");
+        assertThat(notANumber.err()).isEqualTo("ozgkit sandbox: --port must be a whole number, was 'eighty'"
+                + " (see 'ozgkit sandbox --help')\n");
 
         Run caWithoutTls = Run.of("sandbox", "--ca-cert", "ca.pem");
         assertThat(caWithoutTls.code()).isEqualTo(2);

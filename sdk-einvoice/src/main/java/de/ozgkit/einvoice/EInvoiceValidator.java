@@ -7,16 +7,20 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Validates XRechnung 3.0 invoices (UBL 2.1 and CII D16B) in three layers: the XML Schema of the
- * syntax, the EN 16931 Schematron rules and the XRechnung Schematron rules, using the official rule
- * sets (CEN/TC 434 EN 16931 validation artefacts 1.3.14, KoSIT XRechnung Schematron 2.4.0 for
- * XRechnung 3.0.2) as shipped on Maven Central in {@code org.mustangproject:validator}.
+ * Validates e-invoices in UBL 2.1 and CII D16B against the official rule sets of their profile, as
+ * shipped on Maven Central in {@code org.mustangproject:validator}: the XML Schema of the syntax, the
+ * EN 16931 Schematron (CEN/TC 434 validation artefacts 1.3.14), the XRechnung Schematron (KoSIT 2.4.0 for
+ * XRechnung 3.0.2) with the rule levels of KoSIT's validator configuration, and the Factur-X / ZUGFeRD
+ * schemas and Schematron of each profile.
  *
- * <p>The rule set is chosen by the root element (syntax) and the specification identifier (BT-24):
- * the standard CIUS, the Extension and the CVD variant of XRechnung 3.0 ({@link XRechnungVariant}).
- * A document with another identifier is checked against the same rules; the XRechnung rules then
- * add the warning BR-DE-21 and {@link ValidationReport#variant()} is empty, so callers that need an
- * XRechnung 3.0 invoice check both {@link ValidationReport#valid()} and the variant.
+ * <p>The rule sets are chosen by the root element (syntax) and the specification identifier (BT-24),
+ * see {@link InvoiceProfile}: XRechnung 3.0 (standard CIUS, Extension, CVD; {@link XRechnungVariant}) gets
+ * the schema, EN 16931 and XRechnung; plain EN 16931 (and the Factur-X EN16931 profile) the schema and
+ * EN 16931; the Factur-X / ZUGFeRD profiles EXTENDED, BASIC, BASIC WL and MINIMUM their own schema and
+ * Schematron. A document whose BT-24 names none of these is checked against the schema and EN 16931 and
+ * gets the warning {@value #RULE_PROFILE_UNKNOWN}. {@link ValidationReport#ruleSets()} tells which ran.
+ * A portal that accepts only some profiles says so with {@link Builder#require(InvoiceProfile...)}: other
+ * documents then get the error {@value #RULE_PROFILE_NOT_ACCEPTED}.
  *
  * <p>Documents are parsed once through ozgkit's hardened parser (no DTDs, so no external entities and
  * no entity expansion; size, depth and attribute limits). A document that cannot be processed yields
@@ -52,10 +56,19 @@ public interface EInvoiceValidator {
     /** Rule id of the finding for XML whose root element is not an EN 16931 invoice or credit note. */
     String RULE_ROOT = "OZGKIT-XML-ROOT";
     /**
-     * Rule id of the error added when a Schematron layer stopped with a dynamic error (possible only
-     * after an XML Schema error, e.g. a non-number in an amount), so its rules were not all checked.
+     * Rule id of the error added when a Schematron layer stopped with a dynamic error, so its rules were
+     * not all checked: after an XML Schema error (e.g. a non-number in an amount), or on content the
+     * schema allows and the rule does not expect (e.g. an element repeated that EN 16931 defines once).
+     * The message names the rule being checked, the element and the cause; the location is the element.
      */
     String RULE_SCHEMATRON_ABORTED = "OZGKIT-SCHEMATRON-ABORTED";
+    /**
+     * Rule id of the warning for a specification identifier (BT-24) that names no profile ozgkit knows
+     * for the document's syntax: the document was checked against the schema and EN 16931 only.
+     */
+    String RULE_PROFILE_UNKNOWN = "OZGKIT-PROFILE-UNKNOWN";
+    /** Rule id of the error for a document whose profile is not among those {@link Builder#require required}. */
+    String RULE_PROFILE_NOT_ACCEPTED = "OZGKIT-PROFILE-NOT-ACCEPTED";
     /** Rule id of the note that counts the findings of a layer beyond the first 1,000, which are not listed. */
     String RULE_FINDINGS_TRUNCATED = "OZGKIT-FINDINGS-TRUNCATED";
 
@@ -91,7 +104,7 @@ public interface EInvoiceValidator {
         return builder().build();
     }
 
-    /** @return a builder for a validator with other limits or eager rule compilation */
+    /** @return a builder for a validator with other limits, required profiles or eager rule compilation */
     static Builder builder() {
         return new Builder();
     }
@@ -100,6 +113,7 @@ public interface EInvoiceValidator {
     final class Builder {
         private XmlLimits limits = XmlLimits.DEFAULT;
         private boolean preload;
+        private java.util.Set<InvoiceProfile> required = java.util.Set.of();
 
         private Builder() {
         }
@@ -114,9 +128,31 @@ public interface EInvoiceValidator {
         }
 
         /**
-         * @param preload {@code true} to start compiling the rule sets of both syntaxes in the background
-         *                when the validator is built, so that the first validation does not wait for
-         *                all of it; {@code false} (the default) to compile on first use
+         * Accepts only invoices of the given profiles, as an invoice portal does: a document of another
+         * profile (or of none) is invalid with the error {@value EInvoiceValidator#RULE_PROFILE_NOT_ACCEPTED},
+         * besides what its own rule sets find. The profiles are compared exactly: an XRechnung is not an
+         * {@link InvoiceProfile#EN16931} invoice here, so list every profile the portal accepts.
+         *
+         * <pre>{@code
+         * EInvoiceValidator portal = EInvoiceValidator.builder().require(InvoiceProfile.XRECHNUNG).build();
+         * }</pre>
+         *
+         * @param profiles the accepted profiles; none to accept every profile (the default)
+         * @return this builder
+         */
+        public Builder require(InvoiceProfile... profiles) {
+            for (InvoiceProfile p : profiles) {
+                Objects.requireNonNull(p, "profiles");
+            }
+            this.required = java.util.Set.of(profiles);
+            return this;
+        }
+
+        /**
+         * @param preload {@code true} to start compiling the XRechnung rule sets of both syntaxes in the
+         *                background when the validator is built, so that the first validation does not wait
+         *                for all of it; {@code false} (the default) to compile on first use (the rule sets of
+         *                the other profiles are always compiled on first use)
          * @return this builder
          */
         public Builder preload(boolean preload) {
@@ -128,7 +164,7 @@ public interface EInvoiceValidator {
          * @return the validator
          */
         public EInvoiceValidator build() {
-            return new DefaultEInvoiceValidator(limits, preload);
+            return new DefaultEInvoiceValidator(limits, preload, required);
         }
     }
 }

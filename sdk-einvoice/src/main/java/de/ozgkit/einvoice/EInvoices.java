@@ -19,11 +19,20 @@ import java.nio.file.Path;
  * }</pre>
  *
  * <p>Conversion goes through the {@link Invoice} model: what EN 16931 defines travels, syntax
- * details outside it (extensions, comments, element order) do not. Thread-safe.
+ * details outside it (extensions, comments, element order) do not. A conversion never yields a document
+ * that does not validate: content the target syntax cannot carry is refused before writing
+ * ({@link EInvoiceFormatException} with reason {@code UNSUPPORTED_CONTENT}, naming the business term), and
+ * the converted document is validated before it is returned or written
+ * ({@link EInvoiceConversionException} with the report otherwise). Thread-safe.
  */
 public final class EInvoices {
 
     private EInvoices() {
+    }
+
+    /** The validator conversions use unless given one; created on first use. */
+    private static final class DefaultValidator {
+        static final EInvoiceValidator INSTANCE = EInvoiceValidator.create();
     }
 
     /**
@@ -97,27 +106,64 @@ public final class EInvoices {
     }
 
     /**
-     * Converts a document into the other (or the same) syntax through the model.
+     * Converts a document into the other (or the same) syntax through the model and validates the result.
      *
      * @param xml    a UBL or CII document
      * @param target the syntax to produce
-     * @return the converted document
-     * @throws EInvoiceFormatException if the input cannot be read or the target cannot carry its content
+     * @return the converted document, valid
+     * @throws EInvoiceFormatException     if the input cannot be read or the target cannot carry its content
+     * @throws EInvoiceConversionException if the converted document does not validate
      */
     public static byte[] convert(byte[] xml, InvoiceSyntax target) {
-        return write(read(xml), target);
+        return convert(xml, target, DefaultValidator.INSTANCE);
     }
 
     /**
-     * Converts a file; the output file is replaced only when the conversion succeeded.
+     * Converts a document and validates the result with the given validator (its limits and required
+     * profiles apply to the converted document).
+     *
+     * @param xml       a UBL or CII document
+     * @param target    the syntax to produce
+     * @param validator the validator for the converted document (and, when that is invalid, the input)
+     * @return the converted document, valid
+     * @throws EInvoiceFormatException     if the input cannot be read or the target cannot carry its content
+     * @throws EInvoiceConversionException if the converted document does not validate
+     */
+    public static byte[] convert(byte[] xml, InvoiceSyntax target, EInvoiceValidator validator) {
+        java.util.Objects.requireNonNull(validator, "validator");
+        byte[] converted = write(read(xml), target);
+        ValidationReport report = validator.validate(converted);
+        if (!report.valid()) {
+            throw new EInvoiceConversionException(target, report, !validator.validate(xml).valid());
+        }
+        return converted;
+    }
+
+    /**
+     * Converts a file and validates the result; the output file is written only when the converted
+     * document is valid, and replaced only once it is complete.
      *
      * @param in     a UBL or CII document
      * @param target the syntax to produce
      * @param out    the file to write
-     * @throws EInvoiceFormatException if the input cannot be read or the target cannot carry its content;
-     *                                 with reason {@code IO} if the output cannot be written
+     * @throws EInvoiceFormatException     if the input cannot be read or the target cannot carry its content;
+     *                                     with reason {@code IO} if the output cannot be written
+     * @throws EInvoiceConversionException if the converted document does not validate (nothing is written)
      */
     public static void convert(Path in, InvoiceSyntax target, Path out) {
-        XRechnungWriter.of(target).write(read(in), out);
+        byte[] xml;
+        try {
+            xml = java.nio.file.Files.readAllBytes(in);
+        } catch (java.io.IOException e) {
+            throw EInvoiceFormatException.io("cannot read " + in + ": " + e.getMessage(), e);
+        }
+        byte[] converted = convert(xml, target);
+        try {
+            de.ozgkit.einvoice.internal.AtomicFile.write(out, o -> o.write(converted));
+        } catch (java.io.IOException e) {
+            throw EInvoiceFormatException.io("could not write the invoice to " + out + ": "
+                    + (e instanceof java.nio.file.FileAlreadyExistsException ? "it is a directory; give a file name"
+                            : String.valueOf(e.getMessage())), e);
+        }
     }
 }

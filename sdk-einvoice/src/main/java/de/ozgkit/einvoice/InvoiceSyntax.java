@@ -25,7 +25,7 @@ public enum InvoiceSyntax {
      * @param localName the root element's local name
      * @return the syntax, empty when the root element is none of an EN 16931 invoice or credit note
      */
-    public static Optional<InvoiceSyntax> fromRootElement(String namespace, String localName) {
+    public static Optional<InvoiceSyntax> lookup(String namespace, String localName) {
         if (UBL_INVOICE_NS.equals(namespace) && "Invoice".equals(localName)
                 || UBL_CREDIT_NOTE_NS.equals(namespace) && "CreditNote".equals(localName)) {
             return Optional.of(UBL);

@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The result of validating one invoice: the verdict, every finding, and what the validator
- * recognised (syntax, specification identifier BT-24, XRechnung variant).
+ * The result of validating one invoice: the verdict, every finding, what the validator recognised
+ * (syntax, specification identifier BT-24, profile, XRechnung variant) and which rule sets ran.
  *
  * <p>A document is {@linkplain #valid() valid} when no finding is an error ({@link Severity#FATAL} or
  * {@link Severity#ERROR}); warnings and notes do not count. Findings are ordered by layer (XML Schema,
- * EN 16931, XRechnung) and within a layer as the layer reported them.
+ * EN 16931, XRechnung or Factur-X, then the profile check) and within a layer as the layer reported them.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -22,6 +22,20 @@ public final class ValidationReport {
     private final InvoiceSyntax syntax;
     private final String specificationIdentifier;
     private final XRechnungVariant variant;
+    private final InvoiceProfile profile;
+    private final List<RuleSet> ruleSets;
+
+    /**
+     * Creates a report without rule sets; the profile follows from the specification identifier.
+     *
+     * @param findings                every finding, in order
+     * @param syntax                  the recognised syntax, {@code null} when the document is not an invoice
+     * @param specificationIdentifier the specification identifier (BT-24) as found, {@code null} when absent
+     */
+    public ValidationReport(List<Finding> findings, InvoiceSyntax syntax, String specificationIdentifier) {
+        this(findings, syntax, specificationIdentifier,
+                InvoiceProfile.lookup(specificationIdentifier).orElse(null), List.of());
+    }
 
     /**
      * Creates a report.
@@ -29,12 +43,17 @@ public final class ValidationReport {
      * @param findings                every finding, in order
      * @param syntax                  the recognised syntax, {@code null} when the document is not an invoice
      * @param specificationIdentifier the specification identifier (BT-24) as found, {@code null} when absent
+     * @param profile                 the profile the rule sets were chosen for, {@code null} when BT-24 names none
+     * @param ruleSets                the rule sets that ran, in order; empty when the document was refused
      */
-    public ValidationReport(List<Finding> findings, InvoiceSyntax syntax, String specificationIdentifier) {
+    public ValidationReport(List<Finding> findings, InvoiceSyntax syntax, String specificationIdentifier,
+            InvoiceProfile profile, List<RuleSet> ruleSets) {
         this.findings = List.copyOf(Objects.requireNonNull(findings, "findings"));
         this.syntax = syntax;
         this.specificationIdentifier = specificationIdentifier;
-        this.variant = XRechnungVariant.fromSpecificationIdentifier(specificationIdentifier).orElse(null);
+        this.variant = XRechnungVariant.lookup(specificationIdentifier).orElse(null);
+        this.profile = profile;
+        this.ruleSets = List.copyOf(Objects.requireNonNull(ruleSets, "ruleSets"));
     }
 
     /** @return {@code true} when no finding is an error ({@link Severity#FATAL} or {@link Severity#ERROR}) */
@@ -99,15 +118,30 @@ public final class ValidationReport {
         return Optional.ofNullable(variant);
     }
 
+    /**
+     * @return the profile named by the specification identifier (BT-24), for which the rule sets were chosen;
+     *         empty when BT-24 names no profile ozgkit knows (or one its syntax does not have): then the XML
+     *         Schema of the syntax and EN 16931 ran
+     */
+    public Optional<InvoiceProfile> profile() {
+        return Optional.ofNullable(profile);
+    }
+
+    /** @return the rule sets that ran, in the order they ran; empty when the document could not be processed */
+    public List<RuleSet> ruleSets() {
+        return ruleSets;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ValidationReport r && findings.equals(r.findings) && syntax == r.syntax
-                && Objects.equals(specificationIdentifier, r.specificationIdentifier);
+                && Objects.equals(specificationIdentifier, r.specificationIdentifier) && profile == r.profile
+                && ruleSets.equals(r.ruleSets);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(findings, syntax, specificationIdentifier);
+        return Objects.hash(findings, syntax, specificationIdentifier, profile, ruleSets);
     }
 
     /** @return a multi-line summary: the verdict, then one line per finding */
@@ -115,7 +149,9 @@ public final class ValidationReport {
     public String toString() {
         StringBuilder sb = new StringBuilder(valid() ? "valid" : "invalid (" + errorCount() + " errors)");
         sb.append(" [").append(syntax == null ? "unknown syntax" : syntax)
-                .append(", ").append(variant == null ? "no XRechnung 3.0 variant" : variant).append(']');
+                .append(", ").append(profile == null ? "no known profile" : profile)
+                .append(", ").append(variant == null ? "no XRechnung 3.0 variant" : variant)
+                .append(", rule sets ").append(ruleSets).append(']');
         for (Finding f : findings) {
             sb.append("\n  ").append(f);
         }

@@ -27,10 +27,11 @@ public enum XRechnungVariant {
     }
 
     /**
-     * @param bt24 a specification identifier as found in an invoice
-     * @return the variant, empty when the identifier is none of XRechnung 3.0's
+     * @param bt24 a specification identifier as found in an invoice, may be {@code null}
+     * @return the variant (compared after trimming white space), empty when the identifier is none of
+     *         XRechnung 3.0's
      */
-    public static Optional<XRechnungVariant> fromSpecificationIdentifier(String bt24) {
+    public static Optional<XRechnungVariant> lookup(String bt24) {
         if (bt24 != null) {
             String v = bt24.trim();
             for (XRechnungVariant variant : values()) {

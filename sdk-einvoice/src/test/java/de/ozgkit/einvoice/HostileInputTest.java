@@ -146,6 +146,12 @@ class HostileInputTest {
         read(CII.replace("<ram:LineTotalAmount>874.50", "<ram:LineTotalAmount>8.745E2"), Reason.INVALID_VALUE);
         read(UBL.replace("<cbc:ChargeIndicator>true", "<cbc:ChargeIndicator>yes"), Reason.INVALID_VALUE);
         read(CII.replace("JVBERi0xLjQgdGVzdCBhdHRhY2htZW50", "%%%not base64%%%"), Reason.INVALID_VALUE);
+        // more digits than the model holds (1,001 before or after the point)
+        EInvoiceFormatException huge = read(UBL.replace(">1075.57</cbc:PayableAmount>", ">1" + "0".repeat(1000)
+                + "</cbc:PayableAmount>"), Reason.INVALID_VALUE);
+        assertThat(huge.getMessage()).contains("PayableAmount").contains("1000 digits");
+        read(CII.replace("<ram:LineTotalAmount>874.50", "<ram:LineTotalAmount>0." + "0".repeat(1000) + "1"),
+                Reason.INVALID_VALUE);
     }
 
     @Test

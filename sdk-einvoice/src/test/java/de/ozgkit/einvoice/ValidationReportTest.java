@@ -25,7 +25,9 @@ class ValidationReportTest {
         assertThat(report.errors()).isEmpty();
         assertThat(report.errorCount()).isZero();
         assertThat(report.variant()).contains(XRechnungVariant.CVD);
-        assertThat(report.toString()).startsWith("valid [CII, CVD]");
+        assertThat(report.profile()).contains(InvoiceProfile.XRECHNUNG);
+        assertThat(report.ruleSets()).isEmpty();
+        assertThat(report.toString()).startsWith("valid [CII, XRECHNUNG, CVD, rule sets []]");
     }
 
     @Test
@@ -74,20 +76,20 @@ class ValidationReportTest {
 
     @Test
     void syntax_isToldByTheRootElement() {
-        assertThat(InvoiceSyntax.fromRootElement(InvoiceSyntax.UBL_INVOICE_NS, "Invoice")).contains(InvoiceSyntax.UBL);
-        assertThat(InvoiceSyntax.fromRootElement(InvoiceSyntax.UBL_CREDIT_NOTE_NS, "CreditNote")).contains(InvoiceSyntax.UBL);
-        assertThat(InvoiceSyntax.fromRootElement(InvoiceSyntax.CII_NS, "CrossIndustryInvoice")).contains(InvoiceSyntax.CII);
-        assertThat(InvoiceSyntax.fromRootElement(InvoiceSyntax.UBL_INVOICE_NS, "CreditNote")).isEmpty();
-        assertThat(InvoiceSyntax.fromRootElement("", "Invoice")).isEmpty();
+        assertThat(InvoiceSyntax.lookup(InvoiceSyntax.UBL_INVOICE_NS, "Invoice")).contains(InvoiceSyntax.UBL);
+        assertThat(InvoiceSyntax.lookup(InvoiceSyntax.UBL_CREDIT_NOTE_NS, "CreditNote")).contains(InvoiceSyntax.UBL);
+        assertThat(InvoiceSyntax.lookup(InvoiceSyntax.CII_NS, "CrossIndustryInvoice")).contains(InvoiceSyntax.CII);
+        assertThat(InvoiceSyntax.lookup(InvoiceSyntax.UBL_INVOICE_NS, "CreditNote")).isEmpty();
+        assertThat(InvoiceSyntax.lookup("", "Invoice")).isEmpty();
     }
 
     @Test
     void variant_isToldByTheSpecificationIdentifier() {
         for (XRechnungVariant v : XRechnungVariant.values()) {
-            assertThat(XRechnungVariant.fromSpecificationIdentifier(" " + v.specificationIdentifier() + "\n")).contains(v);
+            assertThat(XRechnungVariant.lookup(" " + v.specificationIdentifier() + "\n")).contains(v);
         }
-        assertThat(XRechnungVariant.fromSpecificationIdentifier("urn:cen.eu:en16931:2017")).isEmpty();
-        assertThat(XRechnungVariant.fromSpecificationIdentifier(null)).isEmpty();
+        assertThat(XRechnungVariant.lookup("urn:cen.eu:en16931:2017")).isEmpty();
+        assertThat(XRechnungVariant.lookup(null)).isEmpty();
     }
 
     @Test

@@ -42,9 +42,12 @@ class ValidatorVariantTest {
                 XRechnungVariant.EXTENSION.specificationIdentifier() + "<").getBytes(StandardCharsets.UTF_8));
 
         assertThat(asStandard.errors()).extracting(Finding::ruleId).containsExactly("BR-CL-25");
-        assertThat(asExtension.errors()).extracting(Finding::ruleId).containsExactlyInAnyOrder("BR-CL-25", "BR-DEX-07");
-        assertThat(asExtension.errors()).filteredOn(f -> f.ruleId().equals("BR-DEX-07")).singleElement()
+        // KoSIT's Extension scenario lowers CEN's BR-CL-25 to information and lets BR-DEX-07 decide
+        assertThat(asExtension.errors()).extracting(Finding::ruleId).containsExactly("BR-DEX-07");
+        assertThat(asExtension.errors()).singleElement()
                 .satisfies(f -> assertThat(f.layer()).isEqualTo(ValidationLayer.XRECHNUNG));
+        assertThat(asExtension.findings()).filteredOn(f -> f.ruleId().equals("BR-CL-25")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
     }
 
     @ParameterizedTest
@@ -61,23 +64,28 @@ class ValidatorVariantTest {
 
     @ParameterizedTest
     @ValueSource(strings = {NegativeCases.UBL, NegativeCases.CII})
-    void otherIdentifier_hasNoVariant_andDrawsBrDe21(String file) {
+    void unknownIdentifier_hasNoProfile_isCheckedAgainstSchemaAndEn16931_withAWarning(String file) {
         ValidationReport report = validateWithBt24(file,
                 "urn:cen.eu:en16931:2017#compliant#urn:xoev-de:kosit:standard:xrechnung_2.3");
 
         assertThat(report.variant()).isEmpty();
+        assertThat(report.profile()).isEmpty();
         assertThat(report.specificationIdentifier())
                 .contains("urn:cen.eu:en16931:2017#compliant#urn:xoev-de:kosit:standard:xrechnung_2.3");
-        // the official XRechnung rules only warn about the identifier itself
+        assertThat(report.ruleSets()).containsExactly(report.syntax().orElseThrow() == InvoiceSyntax.UBL
+                ? RuleSet.UBL_SCHEMA : RuleSet.CII_SCHEMA, RuleSet.EN16931);
+        assertThat(report.valid()).as(report.toString()).isTrue();
         assertThat(report.findings()).anySatisfy(f -> {
-            assertThat(f.ruleId()).isEqualTo("BR-DE-21");
+            assertThat(f.ruleId()).isEqualTo(EInvoiceValidator.RULE_PROFILE_UNKNOWN);
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.layer()).isEqualTo(ValidationLayer.PROFILE);
         });
+        assertThat(report.findings()).noneSatisfy(f -> assertThat(f.layer()).isEqualTo(ValidationLayer.XRECHNUNG));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {NegativeCases.UBL, NegativeCases.CII})
-    void otherIdentifier_isStillCheckedAgainstEveryRule(String file) {
+    void en16931Identifier_getsTheEn16931Rules_notTheXRechnungRules(String file) {
         String xml = TestSuiteFiles.read(file);
         String standard = XRechnungVariant.STANDARD.specificationIdentifier();
         // a plain EN 16931 invoice without buyer reference but with broken totals
@@ -87,7 +95,9 @@ class ValidatorVariantTest {
                 .replace(">314.86</ram:LineTotalAmount>", ">999.99</ram:LineTotalAmount>");
         ValidationReport report = VALIDATOR.validate(edited.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(report.errors()).extracting(Finding::ruleId).contains("BR-DE-15", "BR-CO-10");
+        assertThat(report.errors()).extracting(Finding::ruleId).contains("BR-CO-10").doesNotContain("BR-DE-15");
         assertThat(report.variant()).isEmpty();
+        assertThat(report.profile()).contains(InvoiceProfile.EN16931);
+        assertThat(report.ruleSets()).doesNotContain(RuleSet.XRECHNUNG).contains(RuleSet.EN16931);
     }
 }

@@ -23,6 +23,9 @@ public final class BuiltInServices {
         services.add(new HealthService());
         services.add(de.ozgkit.sandbox.payment.PaymentProviderSimulator.create());
         services.add(new de.ozgkit.sandbox.einvoice.EInvoicePortalService());
+        services.add(de.ozgkit.sandbox.account.SamlIdpSimulator.create());
+        services.add(de.ozgkit.sandbox.postfach.PostfachSimulator.create());
+        services.add(de.ozgkit.sandbox.fitconnect.FitConnectSimulator.create());
         // one line per simulator; keep the list in the order they should be printed
         return services;
     }

@@ -58,4 +58,15 @@ public interface SandboxService {
     default boolean wantsClientCertificates() {
         return false;
     }
+
+    /**
+     * The largest request body this service accepts, when it differs from the sandbox's
+     * {@link Sandbox.Builder#maxRequestBytes(long)} (a service that streams large uploads to disk
+     * sets its own).
+     *
+     * @return the limit in bytes, empty for the sandbox's
+     */
+    default java.util.OptionalLong maxRequestBytes() {
+        return java.util.OptionalLong.empty();
+    }
 }

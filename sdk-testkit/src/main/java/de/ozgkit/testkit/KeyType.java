@@ -16,6 +16,8 @@ public enum KeyType {
     RSA_2048("SHA256withRSA"),
     /** RSA with a 3072-bit modulus; CAs sign with SHA256withRSA. Slower to generate. */
     RSA_3072("SHA256withRSA"),
+    /** RSA with a 4096-bit modulus (FIT-Connect's minimum); CAs sign with SHA256withRSA. Slow to generate. */
+    RSA_4096("SHA256withRSA"),
     /** EC on NIST P-256 (secp256r1); CAs sign with SHA256withECDSA. */
     EC_P256("SHA256withECDSA"),
     /** EC on NIST P-384 (secp384r1); CAs sign with SHA384withECDSA. */
@@ -49,6 +51,10 @@ public enum KeyType {
                 case RSA_3072:
                     g = KeyPairGenerator.getInstance("RSA");
                     g.initialize(3072);
+                    break;
+                case RSA_4096:
+                    g = KeyPairGenerator.getInstance("RSA");
+                    g.initialize(4096);
                     break;
                 case EC_P256:
                     g = KeyPairGenerator.getInstance("EC");

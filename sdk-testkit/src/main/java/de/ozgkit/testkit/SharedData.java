@@ -1,7 +1,12 @@
 package de.ozgkit.testkit;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Assumptions;
@@ -15,7 +20,9 @@ import org.junit.jupiter.api.Assumptions;
  * {@code ../shared} next to the repository). When a test asks for a part that is absent:
  * <ul>
  *   <li>outside CI the test is skipped (a JUnit assumption) with a message that names the folder
- *       and says why it is missing;</li>
+ *       and says why it is missing, and the skip is recorded in the file named by the system
+ *       property {@value #SKIP_RECORD_PROPERTY} (when set), from which the build prints one summary
+ *       line at its end;</li>
  *   <li>with the environment variable {@code CI=true} (or the system property {@code ozgkit.ci=true})
  *       the test fails: conformance and interoperability evidence never skips in CI.</li>
  * </ul>
@@ -28,6 +35,13 @@ public final class SharedData {
 
     /** The system property that names the shared folder. */
     public static final String PROPERTY = "ozgkit.shared.dir";
+
+    /**
+     * The system property that names the file in which each skip is recorded as one line
+     * {@code <module folder> TAB <part>} (the build sets it to {@code target/shared-data-skips.tsv}
+     * at the repository root).
+     */
+    public static final String SKIP_RECORD_PROPERTY = "ozgkit.shared.skips";
 
     private SharedData() {
     }
@@ -52,13 +66,17 @@ public final class SharedData {
 
     /**
      * Returns a part of the shared folder for a test that needs it: skips the calling test when it
-     * is absent outside CI, fails it under CI.
+     * is absent outside CI (and records the skip), fails it under CI.
      *
      * @param relative a path inside the shared folder, e.g. {@code interop/osci-bibliothek-2.4.1}
      * @return the existing folder or file
      * @throws AssertionError under CI when the part is absent
      */
     public static Path require(String relative) {
+        return require(relative, inCi());
+    }
+
+    static Path require(String relative, boolean ci) {
         Optional<Path> found = find(relative);
         if (found.isPresent()) {
             return found.get();
@@ -67,9 +85,10 @@ public final class SharedData {
                 .orElse("<" + PROPERTY + " not set>/" + relative);
         String why = "shared test data " + where + " is absent: the official test suites and interoperability"
                 + " peers live in the folder 'shared' beside the repository, not in it";
-        if (inCi()) {
+        if (ci) {
             throw new AssertionError(why + "; under CI this is a failure, not a skip");
         }
+        recordSkip(relative);
         Assumptions.abort(why + "; skipping");
         throw new AssertionError("unreachable");
     }
@@ -77,5 +96,30 @@ public final class SharedData {
     /** @return whether the build runs under CI ({@code CI=true} or {@code -Dozgkit.ci=true}) */
     public static boolean inCi() {
         return "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("ozgkit.ci");
+    }
+
+    /**
+     * Appends {@code <module folder> TAB <part>} to the skip record. Surefire runs the tests in the
+     * module's folder, so the working directory names the module. The file is locked while writing
+     * because modules built in parallel ({@code mvn -T}) append to the same file.
+     */
+    private static void recordSkip(String relative) {
+        String record = System.getProperty(SKIP_RECORD_PROPERTY);
+        if (record == null || record.isBlank()) {
+            return;
+        }
+        Path file = Path.of(record);
+        Path module = Path.of("").toAbsolutePath().getFileName();
+        String line = (module == null ? "?" : module.toString()) + "\t" + relative + "\n";
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                channel.lock(); // released when the channel closes
+                channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            // the record only feeds the build's summary line; the test is skipped with its message all the same
+        }
     }
 }

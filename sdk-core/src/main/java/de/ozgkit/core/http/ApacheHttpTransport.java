@@ -7,6 +7,7 @@ import de.ozgkit.core.internal.RedactingConnections;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -150,11 +152,21 @@ final class ApacheHttpTransport implements HttpTransport {
 
     @Override
     public HttpResponse execute(HttpRequest request) throws IOException {
-        return execute(request, null);
+        return execute(request, null, null);
     }
 
     @Override
     public HttpResponse execute(HttpRequest request, Duration timeout) throws IOException {
+        return execute(request, null, timeout);
+    }
+
+    @Override
+    public HttpResponse execute(HttpRequest request, BodyHandler handler) throws IOException {
+        return execute(request, handler, null);
+    }
+
+    @Override
+    public HttpResponse execute(HttpRequest request, BodyHandler handler, Duration timeout) throws IOException {
         clientCertificateRequested.remove();
         HttpUriRequestBase req = toApache(request);
         Timed watched = null;
@@ -181,21 +193,27 @@ final class ApacheHttpTransport implements HttpTransport {
                     headers.add(h.getValue());
                 }
                 HttpEntity entity = response.getEntity();
+                if (handler != null && status >= 200 && status < 300) {
+                    streamTo(handler, status, Headers.trusted(headers), entity, req);
+                    return new HttpResponse(status, Headers.trusted(headers), EMPTY, false);
+                }
                 byte[] body = entity == null ? EMPTY : readBounded(entity, req);
                 return new HttpResponse(status, Headers.trusted(headers), body, false);
             });
         } catch (ResponseTooLargeException | SSLException e) {
             throw e;
+        } catch (HandlerFailure e) {
+            if (watched != null && watched.timedOut) {
+                throw timedOut(timeout, e.getCause());
+            }
+            throw (RuntimeException) e.getCause();
         } catch (RuntimeException e) {
             // HttpClient's parser refuses some malformed answers (a status of 000) with unchecked exceptions
             req.cancel();
             throw new java.net.ProtocolException("the answer is not valid HTTP (" + e.getMessage() + ")");
         } catch (IOException e) {
             if (watched != null && watched.timedOut) {
-                InterruptedIOException t = new InterruptedIOException("the time for this exchange (" + timeout.toMillis()
-                        + " ms) ran out; the exchange was cancelled and its connection discarded");
-                t.initCause(e);
-                throw t;
+                throw timedOut(timeout, e);
             }
             if (!(e instanceof InterruptedIOException) && Boolean.TRUE.equals(clientCertificateRequested.get())) {
                 // TLS 1.3: the server checks the client certificate after the handshake has completed on
@@ -215,6 +233,13 @@ final class ApacheHttpTransport implements HttpTransport {
         }
     }
 
+    private static InterruptedIOException timedOut(Duration timeout, Throwable cause) {
+        InterruptedIOException t = new InterruptedIOException("the time for this exchange (" + timeout.toMillis()
+                + " ms) ran out; the exchange was cancelled and its connection discarded");
+        t.initCause(cause);
+        return t;
+    }
+
     private static HttpUriRequestBase toApache(HttpRequest request) {
         HttpUriRequestBase req = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().forEachField((name, value) -> {
@@ -226,6 +251,9 @@ final class ApacheHttpTransport implements HttpTransport {
         if (requestBody != null) {
             req.setEntity(new ByteArrayEntity(requestBody, contentType(request.headers().first("Content-Type")
                     .orElse("application/octet-stream"))));
+        } else if (request.streamingBody().isPresent()) {
+            req.setEntity(new StreamingEntity(request.streamingBody().get(), contentType(request.headers()
+                    .first("Content-Type").orElse("application/octet-stream"))));
         }
         return req;
     }
@@ -321,6 +349,101 @@ final class ApacheHttpTransport implements HttpTransport {
         ScheduledThreadPoolExecutor w = watchdog;
         if (w != null) {
             w.shutdownNow();
+        }
+    }
+
+    /**
+     * Hands the body of a 2xx answer to the handler. The stream it reads ends at the body's end; when
+     * the handler fails or returns before that end, the exchange is cancelled so that the connection is
+     * closed rather than drained for reuse (which would read the rest of an endless or dripping body).
+     */
+    private static void streamTo(BodyHandler handler, int status, Headers headers, HttpEntity entity,
+                                 HttpUriRequestBase req) throws IOException {
+        InputStream content = entity == null ? null : entity.getContent();
+        EndAware in = new EndAware(content == null ? InputStream.nullInputStream() : content);
+        boolean done = false;
+        try {
+            handler.handle(status, headers, in);
+            done = in.ended;
+        } catch (RuntimeException e) {
+            throw new HandlerFailure(e);
+        } finally {
+            if (!done) {
+                req.cancel();
+            }
+        }
+        in.close();
+    }
+
+    /** Carries an unchecked exception of a body handler past the handling of HttpClient's own failures. */
+    private static final class HandlerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailure(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    /** A body stream that notes whether its reader reached the end. */
+    private static final class EndAware extends java.io.FilterInputStream {
+        boolean ended;
+
+        EndAware(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            ended |= n < 0;
+            return n;
+        }
+    }
+
+    /** A request body written to the connection by its {@link HttpRequest.BodyWriter} on each attempt. */
+    private static final class StreamingEntity extends AbstractHttpEntity {
+        private final HttpRequest.StreamingBody body;
+
+        StreamingEntity(HttpRequest.StreamingBody body, ContentType contentType) {
+            super(contentType, null, body.contentLength() < 0);
+            this.body = body;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public long getContentLength() {
+            return body.contentLength();
+        }
+
+        @Override
+        public InputStream getContent() {
+            throw new UnsupportedOperationException("a streaming request body is written, not read");
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            body.writer().writeTo(out);
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // nothing held
         }
     }
 }

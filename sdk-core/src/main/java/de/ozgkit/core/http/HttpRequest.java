@@ -1,6 +1,8 @@
 package de.ozgkit.core.http;
 
 import de.ozgkit.core.OzgClientException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -16,6 +18,10 @@ import java.util.Set;
  * {@linkplain Builder#idempotencyKey(String) idempotency key} such as the XBezahldienste
  * {@code requestId}, which lets the service recognise a repeated request.
  *
+ * <p>A body is either an array ({@link Builder#body(String, byte[])}) or a {@linkplain StreamingBody
+ * streaming body} written straight to the connection ({@link Builder#body(String, long, BodyWriter)}),
+ * for bodies too large to hold in memory.
+ *
  * <p>Instances are immutable and thread-safe (the body array is copied in and out).
  */
 public final class HttpRequest {
@@ -26,6 +32,7 @@ public final class HttpRequest {
     private final URI uri;
     private final Headers headers;
     private final byte[] body;
+    private final StreamingBody streamingBody;
     private final String idempotencyKey;
 
     private HttpRequest(Builder b) {
@@ -33,7 +40,39 @@ public final class HttpRequest {
         this.uri = b.uri;
         this.headers = b.headers.build();
         this.body = b.body;
+        this.streamingBody = b.streamingBody;
         this.idempotencyKey = b.idempotencyKey;
+    }
+
+    /**
+     * Writes a streaming request body to the connection. It is called once per attempt, so a
+     * retried request writes the same content again; it must write exactly the announced length.
+     */
+    @FunctionalInterface
+    public interface BodyWriter {
+        /**
+         * Writes the whole body.
+         *
+         * @param out the connection's stream; do not close it
+         * @throws IOException when the body cannot be produced or written
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * A body written straight to the connection instead of held in memory.
+     *
+     * @param contentLength the exact length in bytes, or -1 for chunked transfer
+     * @param writer        writes the body, once per attempt
+     */
+    public record StreamingBody(long contentLength, BodyWriter writer) {
+        /** Checks the values. */
+        public StreamingBody {
+            Objects.requireNonNull(writer, "writer");
+            if (contentLength < -1) {
+                throw OzgClientException.invalidArgument("contentLength must be -1 (unknown) or at least 0, was " + contentLength);
+            }
+        }
     }
 
     /**
@@ -50,6 +89,7 @@ public final class HttpRequest {
         Builder b = new Builder(method, uri);
         b.headers = headers.toBuilder();
         b.body = body;
+        b.streamingBody = streamingBody;
         b.idempotencyKey = idempotencyKey;
         return b;
     }
@@ -78,7 +118,12 @@ public final class HttpRequest {
         return body;
     }
 
-    /** @return the body length in bytes, 0 when there is none */
+    /** @return the streaming body, when the request has one instead of a body array */
+    public Optional<StreamingBody> streamingBody() {
+        return Optional.ofNullable(streamingBody);
+    }
+
+    /** @return the body length in bytes, 0 when there is none or the body streams */
     public int bodyLength() {
         return body == null ? 0 : body.length;
     }
@@ -110,6 +155,7 @@ public final class HttpRequest {
         private final URI uri;
         private Headers.Builder headers = Headers.builder();
         private byte[] body;
+        private StreamingBody streamingBody;
         private String idempotencyKey;
 
         private Builder(String method, URI uri) {
@@ -148,6 +194,23 @@ public final class HttpRequest {
         public Builder body(String contentType, byte[] content) {
             headers.set("Content-Type", contentType);
             this.body = content.clone();
+            this.streamingBody = null;
+            return this;
+        }
+
+        /**
+         * Sets a streaming body: the writer writes it to the connection on each attempt, so the
+         * body is never held in memory as a whole.
+         *
+         * @param contentType   e.g. {@code "application/jose"}
+         * @param contentLength the exact length in bytes, or -1 to send it chunked
+         * @param writer        writes the body, once per attempt
+         * @return this builder
+         */
+        public Builder body(String contentType, long contentLength, BodyWriter writer) {
+            headers.set("Content-Type", contentType);
+            this.streamingBody = new StreamingBody(contentLength, writer);
+            this.body = null;
             return this;
         }
 
@@ -161,6 +224,7 @@ public final class HttpRequest {
         public Builder body(String contentType, String content) {
             headers.set("Content-Type", contentType);
             this.body = content.getBytes(StandardCharsets.UTF_8);
+            this.streamingBody = null;
             return this;
         }
 

@@ -145,6 +145,21 @@ public final class HttpPipeline implements AutoCloseable {
      *                            call timeout
      */
     public Exchange send(HttpRequest request) {
+        return send(request, null);
+    }
+
+    /**
+     * Sends a request with retries; the body of a successful answer (2xx) goes to the handler as a
+     * stream instead of into memory. A retry after a failure while the handler read calls the
+     * handler again, which then starts over.
+     *
+     * @param request the request
+     * @param handler consumes the body of a 2xx answer; {@code null} to read it into the response
+     * @return the exchange; its response body is empty for a 2xx answer read by the handler
+     * @throws OzgClientException when no usable response was received within the retry policy and the
+     *                            call timeout
+     */
+    public Exchange send(HttpRequest request, HttpTransport.BodyHandler handler) {
         checkCredentialsTransport(request.uri());
         HttpRequest req = request.headers().first(ErrorMapper.REQUEST_ID_HEADERS[0]).isPresent() ? request
                 : request.toBuilder().header(ErrorMapper.REQUEST_ID_HEADERS[0], newRequestId()).build();
@@ -156,7 +171,7 @@ public final class HttpPipeline implements AutoCloseable {
             long start = System.nanoTime();
             HttpResponse response;
             try {
-                response = new Chain(req, attempt, 0, deadline).proceed(req);
+                response = new Chain(req, attempt, 0, deadline, handler).proceed(req);
             } catch (IOException e) {
                 if (deadline - System.nanoTime() <= 0) {
                     throw callTimeout(req, attempt, e);
@@ -211,7 +226,7 @@ public final class HttpPipeline implements AutoCloseable {
      * @throws OzgClientException  when no usable response was received
      */
     public Exchange call(HttpRequest request) {
-        return call(request, ErrorMapper.STATUS_ONLY);
+        return call(request, null, ErrorMapper.STATUS_ONLY);
     }
 
     /**
@@ -225,7 +240,37 @@ public final class HttpPipeline implements AutoCloseable {
      * @throws OzgClientException  when no usable response was received
      */
     public Exchange call(HttpRequest request, ErrorMapper.Hook hook) {
-        Exchange ex = send(request);
+        return call(request, null, hook);
+    }
+
+    /**
+     * Sends a request with retries, streams the body of a successful answer to the handler and
+     * throws the mapped exception for an error answer. The call timeout covers the handler's reading:
+     * when it runs out, the exchange is cancelled.
+     *
+     * @param request the request
+     * @param handler consumes the body of a 2xx answer; {@code null} to read it into the response
+     * @return the successful exchange (status below 400)
+     * @throws OzgServiceException for an error answer (status 400 and above)
+     * @throws OzgClientException  when no usable response was received
+     */
+    public Exchange call(HttpRequest request, HttpTransport.BodyHandler handler) {
+        return call(request, handler, ErrorMapper.STATUS_ONLY);
+    }
+
+    /**
+     * Sends a request with retries, streams the body of a successful answer to the handler and
+     * throws the exception the service's hook (or the status) chooses for an error answer.
+     *
+     * @param request the request
+     * @param handler consumes the body of a 2xx answer; {@code null} to read it into the response
+     * @param hook    the service's part of the error mapping
+     * @return the successful exchange (status below 400)
+     * @throws OzgServiceException for an error answer (status 400 and above)
+     * @throws OzgClientException  when no usable response was received
+     */
+    public Exchange call(HttpRequest request, HttpTransport.BodyHandler handler, ErrorMapper.Hook hook) {
+        Exchange ex = send(request, handler);
         if (ex.response().status() >= 400) {
             throw ErrorMapper.toException(ex.request(), ex.response(), ex.attempts(), hook);
         }
@@ -290,7 +335,7 @@ public final class HttpPipeline implements AutoCloseable {
                 || host.equals("0:0:0:0:0:0:0:1") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
-    private HttpResponse authorizedExchange(HttpRequest request, long deadline) throws IOException {
+    private HttpResponse authorizedExchange(HttpRequest request, long deadline, HttpTransport.BodyHandler handler) throws IOException {
         Credentials credentials = config.credentials();
         if (!(credentials instanceof Credentials.None)) {
             checkCredentialsTransport(request.uri());
@@ -298,28 +343,32 @@ public final class HttpPipeline implements AutoCloseable {
         if (credentials instanceof Credentials.Basic b) {
             String pair = b.username() + ":" + b.password();
             return execute(request.toBuilder().header("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))).build(), deadline);
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))).build(),
+                    deadline, handler);
         } else if (credentials instanceof Credentials.Bearer t) {
-            return execute(request.toBuilder().header("Authorization", "Bearer " + t.token()).build(), deadline);
+            return execute(request.toBuilder().header("Authorization", "Bearer " + t.token()).build(), deadline,
+                    handler);
         } else if (oauth2 != null) {
             String token = oauth2.token(remaining(deadline));
             HttpResponse response = execute(request.toBuilder().header("Authorization", "Bearer " + token).build(),
-                    deadline);
+                    deadline, handler);
             if (response.status() == 401) {
                 // the token may have been revoked or expired early: renew once; a 401 means the
                 // request was not processed, so sending it again is safe
                 LOG.debug("{} answered 401; renewing the OAuth2 token once", request);
                 oauth2.invalidate(token);
                 token = oauth2.token(remaining(deadline));
-                response = execute(request.toBuilder().header("Authorization", "Bearer " + token).build(), deadline);
+                response = execute(request.toBuilder().header("Authorization", "Bearer " + token).build(), deadline,
+                        handler);
             }
             return response;
         }
-        return execute(request, deadline);
+        return execute(request, deadline, handler);
     }
 
-    private HttpResponse execute(HttpRequest request, long deadline) throws IOException {
-        return transport.execute(request, remaining(deadline));
+    private HttpResponse execute(HttpRequest request, long deadline, HttpTransport.BodyHandler handler)
+            throws IOException {
+        return transport.execute(request, handler, remaining(deadline));
     }
 
     /** The time left until the deadline; an exchange that would start without time left fails at once. */
@@ -336,12 +385,14 @@ public final class HttpPipeline implements AutoCloseable {
         private final int attempt;
         private final int index;
         private final long deadline;
+        private final HttpTransport.BodyHandler handler;
 
-        Chain(HttpRequest request, int attempt, int index, long deadline) {
+        Chain(HttpRequest request, int attempt, int index, long deadline, HttpTransport.BodyHandler handler) {
             this.request = request;
             this.attempt = attempt;
             this.index = index;
             this.deadline = deadline;
+            this.handler = handler;
         }
 
         @Override
@@ -358,14 +409,15 @@ public final class HttpPipeline implements AutoCloseable {
         public HttpResponse proceed(HttpRequest next) throws IOException {
             List<Interceptor> interceptors = config.interceptors();
             if (index < interceptors.size()) {
-                HttpResponse r = interceptors.get(index).intercept(new Chain(next, attempt, index + 1, deadline));
+                HttpResponse r = interceptors.get(index).intercept(
+                        new Chain(next, attempt, index + 1, deadline, handler));
                 if (r == null) {
                     throw OzgClientException.configuration("interceptor " + interceptors.get(index) + " returned null;"
                             + " an interceptor must return chain.proceed(request) or a response of its own");
                 }
                 return r;
             }
-            return authorizedExchange(next, deadline);
+            return authorizedExchange(next, deadline, handler);
         }
     }
 

@@ -87,6 +87,8 @@ public final class Calculations {
      * @param subLines                 BG-DEX-01
      * @return the line
      * @throws de.ozgkit.einvoice.model.InvoiceRuleException if a rule is broken
+     * @throws de.ozgkit.einvoice.model.InvoiceValueException for a number of more than {@link Values#MAX_DIGITS}
+     *         digits before or after the point
      */
     public static InvoiceLine deriveLine(String id, String note, Identifier objectIdentifier, BigDecimal quantity,
                                          String unitCode, BigDecimal givenNetAmount, String orderLineReference,
@@ -95,6 +97,14 @@ public final class Calculations {
                                          BigDecimal netPrice, BigDecimal discount, BigDecimal grossPrice,
                                          BigDecimal baseQuantity, String baseQuantityUnit, String vatCategoryCode,
                                          BigDecimal vatRate, Item item, List<InvoiceLine> subLines) {
+        // numbers no invoice can hold are refused before any arithmetic is done with them
+        quantity = Values.number(quantity);
+        givenNetAmount = Values.amount(givenNetAmount);
+        netPrice = Values.amount(netPrice);
+        discount = Values.amount(discount);
+        grossPrice = Values.amount(grossPrice);
+        baseQuantity = Values.number(baseQuantity);
+        vatRate = Values.number(vatRate);
         // price details: net = gross - discount, whichever two are given
         if (netPrice == null && grossPrice != null && discount != null) {
             netPrice = grossPrice.subtract(discount);

@@ -1,5 +1,6 @@
 package de.ozgkit.einvoice.internal;
 
+import de.ozgkit.einvoice.model.InvoiceValueException;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -55,18 +56,22 @@ public final class Values {
         return java.util.Objects.requireNonNull(s, what).strip();
     }
 
+    /** The most digits a number of the model may have before, and after, the decimal point. */
+    public static final int MAX_DIGITS = 1000;
+
     /**
      * An amount in canonical form: trailing zeros removed, but at least two decimals
      * ({@code 336.9 -> 336.90}, {@code 100 -> 100.00}, {@code 1.2345 -> 1.2345}).
      *
      * @param v the amount, may be {@code null}
      * @return the canonical amount or {@code null}
+     * @throws InvoiceValueException if it has more than {@link #MAX_DIGITS} digits before or after the point
      */
     public static BigDecimal amount(BigDecimal v) {
         if (v == null) {
             return null;
         }
-        BigDecimal s = v.stripTrailingZeros();
+        BigDecimal s = bounded(v.stripTrailingZeros());
         return s.scale() < 2 ? s.setScale(2) : s;
     }
 
@@ -76,13 +81,26 @@ public final class Values {
      *
      * @param v the number, may be {@code null}
      * @return the canonical number or {@code null}
+     * @throws InvoiceValueException if it has more than {@link #MAX_DIGITS} digits before or after the point
      */
     public static BigDecimal number(BigDecimal v) {
         if (v == null) {
             return null;
         }
-        BigDecimal s = v.stripTrailingZeros();
+        BigDecimal s = bounded(v.stripTrailingZeros());
         return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /**
+     * Refuses numbers no invoice can hold: {@code new BigDecimal("1E+999999999")} would need a billion digits
+     * when written out (and a {@code BigInteger} larger than Java allows for the canonical form).
+     */
+    private static BigDecimal bounded(BigDecimal s) {
+        if (s.scale() > MAX_DIGITS || s.precision() - s.scale() > MAX_DIGITS) {
+            throw new InvoiceValueException("decimal", "the number " + s + " has more than " + MAX_DIGITS
+                    + " digits before or after the decimal point, which no amount, quantity or rate of an invoice has");
+        }
+        return s;
     }
 
     /**

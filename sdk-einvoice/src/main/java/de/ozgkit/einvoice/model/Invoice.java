@@ -202,7 +202,7 @@ public record Invoice(String number, LocalDate issueDate, String typeCode, Strin
 
     /** @return the XRechnung variant named by the specification identifier (BT-24), if any */
     public Optional<XRechnungVariant> variant() {
-        return XRechnungVariant.fromSpecificationIdentifier(specificationIdentifier);
+        return XRechnungVariant.lookup(specificationIdentifier);
     }
 
     /** @return whether the type code (BT-3) denotes a credit note, which UBL writes as {@code CreditNote} */

@@ -4,14 +4,12 @@ import de.ozgkit.core.xml.XmlLimits;
 import de.ozgkit.einvoice.EInvoices;
 import de.ozgkit.einvoice.InvoiceSyntax;
 import de.ozgkit.einvoice.model.Invoice;
-import java.io.ByteArrayOutputStream;
+import de.ozgkit.einvoice.engine.ZugferdExport;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.mustangproject.ZUGFeRD.Profiles;
-import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 
 /**
  * ZUGFeRD 2.x / Factur-X hybrid invoices: a PDF/A-3 whose embedded file carries the CII invoice.
@@ -95,37 +93,16 @@ public final class ZugferdPdf {
             PdfDocuments.closeQuietly(check);
         }
 
-        ZUGFeRDExporterFromA3 exporter = new ZUGFeRDExporterFromA3();
         try {
-            exporter.setZUGFeRDVersion(2)
-                    .setProfile(Profiles.getByName(profile.mustangName()))
-                    .setProducer(PRODUCER)
-                    .setCreator(PRODUCER)
-                    .setCreatorTool(PRODUCER);
-            if (profile == ZugferdProfile.XRECHNUNG) {
-                exporter.setXRechnungSpecificVersion(XRECHNUNG_VERSION);
-            }
-            exporter.load(pdf);
-            exporter.setXML(ciiXml);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + ciiXml.length + 16 * 1024);
-            exporter.export(out);
-            return out.toByteArray();
+            return ZugferdExport.export(pdf, ciiXml, profile.mustangName(),
+                    profile == ZugferdProfile.XRECHNUNG ? XRECHNUNG_VERSION : null, PRODUCER);
         } catch (InvalidPasswordException e) {
             throw new ZugferdException(ZugferdException.Kind.ENCRYPTED_PDF,
                     "the PDF is encrypted; remove the encryption and try again", e);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ZugferdException ze) {
-                throw ze;
-            }
             throw new ZugferdException(ZugferdException.Kind.CORRUPT_PDF,
                     "the PDF cannot be turned into a ZUGFeRD / Factur-X PDF (" + e.getClass().getSimpleName()
                             + "); it is damaged or uses structures that cannot be carried into PDF/A-3", e);
-        } finally {
-            try {
-                exporter.close();
-            } catch (IOException | RuntimeException ignored) {
-                // the in-memory document is released either way
-            }
         }
     }
 

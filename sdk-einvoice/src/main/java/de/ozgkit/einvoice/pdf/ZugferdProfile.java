@@ -55,7 +55,7 @@ public enum ZugferdProfile {
         String id = bt24.trim();
         return switch (this) {
             case EN16931 -> id.startsWith(EN16931_PREFIX);
-            case XRECHNUNG -> XRechnungVariant.fromSpecificationIdentifier(id).isPresent();
+            case XRECHNUNG -> XRechnungVariant.lookup(id).isPresent();
         };
     }
 }

@@ -165,6 +165,21 @@ class InvoiceBuilderTest {
     }
 
     @Test
+    void numbersNoInvoiceCanHold_areRefusedAsValues() {
+        // 1E+999999999 would take a billion digits written out; its canonical form overflows BigInteger
+        for (String v : List.of("1E+999999999", "1E-999999999", "1E+1001", "1E-1001")) {
+            assertThatThrownBy(() -> new VatBreakdown(new BigDecimal(v), d("0"), "E", d("0"), null, null))
+                    .isInstanceOfSatisfying(InvoiceValueException.class, e -> assertThat(e.field()).isEqualTo("decimal"))
+                    .hasMessageContaining("more than 1000 digits");
+            assertThatThrownBy(() -> minimal().addLine(TestInvoices.line("2", "1", "H87", "1", VatCategory.STANDARD_RATE,
+                    "19").quantity(new BigDecimal(v), "H87").build()).build())
+                    .isInstanceOf(InvoiceValueException.class);
+        }
+        assertThat(new VatBreakdown(new BigDecimal("1E+999"), d("0"), "E", d("0"), null, null).taxableAmount().precision())
+                .isEqualTo(1002);
+    }
+
+    @Test
     void model_treatsTrailingZerosAsInsignificant() {
         assertThat(new VatBreakdown(d("336.9"), d("7"), "S", d("7.00"), null, null))
                 .isEqualTo(new VatBreakdown(d("336.90"), d("7.000"), "S", d("7"), "", ""));

@@ -25,7 +25,8 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Rules, as the portals apply them: one invoice per mail, as an XML attachment
  * ({@code application/xml}, {@code text/xml} or a file name ending in {@code .xml}); the invoice must
- * validate (XML Schema, EN 16931, XRechnung). The SMTP server answers {@code 250} to every
+ * validate (XML Schema, EN 16931, XRechnung) and, with the default validator, be an XRechnung (other
+ * profiles get {@code OZGKIT-PROFILE-NOT-ACCEPTED}). The SMTP server answers {@code 250} to every
  * well-formed mail; the verdict is in {@link #receipts()} (as a portal reports it afterwards).
  *
  * <pre>{@code
@@ -63,7 +64,7 @@ public final class EInvoicePortal implements AutoCloseable {
     private final SmtpTestServer smtp;
 
     private EInvoicePortal(Builder b) {
-        this.validator = b.validator != null ? b.validator : EInvoiceValidator.create();
+        this.validator = b.validator != null ? b.validator : EInvoicePortalService.xrechnungOnly();
         this.clock = b.clock;
         this.username = b.username;
         this.password = b.password;
@@ -233,7 +234,8 @@ public final class EInvoicePortal implements AutoCloseable {
         }
 
         /**
-         * @param validator the validator, default {@link EInvoiceValidator#create()}
+         * @param validator the validator; default one that accepts only XRechnung
+         *                  ({@link EInvoicePortalService#xrechnungOnly()})
          * @return this builder
          */
         public Builder validator(EInvoiceValidator validator) {

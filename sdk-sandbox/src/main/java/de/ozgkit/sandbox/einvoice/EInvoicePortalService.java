@@ -1,7 +1,9 @@
 package de.ozgkit.sandbox.einvoice;
 
 import de.ozgkit.einvoice.EInvoiceValidator;
+import de.ozgkit.einvoice.InvoiceProfile;
 import de.ozgkit.sandbox.SandboxContext;
+import de.ozgkit.sandbox.SandboxException;
 import de.ozgkit.sandbox.SandboxService;
 import de.ozgkit.sandbox.SandboxTls;
 import de.ozgkit.sandbox.http.MethodHandler;
@@ -30,6 +32,12 @@ import javax.net.ssl.SSLContext;
  * certificate from a throw-away test PKI made at start. SMTP credentials: {@code sandbox} /
  * {@code sandbox}.
  *
+ * <p>Like the German invoice portals, it accepts only XRechnung by default
+ * ({@code EInvoiceValidator.builder().require(InvoiceProfile.XRECHNUNG)}): an invoice of another profile, say
+ * plain EN 16931 or ZUGFeRD, is rejected with the error {@code OZGKIT-PROFILE-NOT-ACCEPTED} in its report.
+ * Give the constructor another validator to accept more, e.g. {@code EInvoiceValidator.create()} for every
+ * profile.
+ *
  * <pre>{@code
  * EInvoicePortalService portal = new EInvoicePortalService();
  * try (Sandbox sandbox = Sandbox.builder().service(portal).start()) {
@@ -50,18 +58,24 @@ public final class EInvoicePortalService implements SandboxService {
     private volatile EInvoicePortal portal;
     private volatile X509Certificate ca;
 
-    /** Creates the service with a default validator. */
+    /** Creates the service with a validator that accepts only XRechnung ({@link #xrechnungOnly()}). */
     public EInvoicePortalService() {
-        this(EInvoiceValidator.create());
+        this(xrechnungOnly());
     }
 
     /**
      * Creates the service.
      *
-     * @param validator the validator the portal checks invoices with
+     * @param validator the validator the portal checks invoices with; its required profiles decide what the
+     *                  portal accepts
      */
     public EInvoicePortalService(EInvoiceValidator validator) {
         this.validator = Objects.requireNonNull(validator, "validator");
+    }
+
+    /** @return the validator of a portal that accepts only XRechnung invoices, as the German portals do */
+    public static EInvoiceValidator xrechnungOnly() {
+        return EInvoiceValidator.builder().require(InvoiceProfile.XRECHNUNG).build();
     }
 
     @Override
@@ -106,7 +120,8 @@ public final class EInvoicePortalService implements SandboxService {
             ctx.init(kmf.getKeyManagers(), null, new SecureRandom());
             return ctx;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot use the sandbox's server key for SMTP: " + e.getMessage(), e);
+            throw new SandboxException("cannot use the sandbox's server key for the invoice portal's SMTP server: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -116,25 +131,26 @@ public final class EInvoicePortalService implements SandboxService {
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())
                     + "\n-----END CERTIFICATE-----\n";
         } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
+            throw new SandboxException("cannot encode the invoice portal's CA certificate as PEM: " + e.getMessage(), e);
         }
     }
 
     /**
      * @return the running portal
-     * @throws IllegalStateException before the sandbox has mounted the service
+     * @throws SandboxException before the sandbox has mounted the service
      */
     public EInvoicePortal portal() {
         EInvoicePortal p = portal;
         if (p == null) {
-            throw new IllegalStateException("the invoice portal runs only while a sandbox has mounted it");
+            throw new SandboxException("the invoice portal runs only while a sandbox has mounted it; start a sandbox"
+                    + " with this service (Sandbox.builder().service(...).start()) first", null);
         }
         return p;
     }
 
     /**
      * @return the CA certificate that issued the SMTP server's certificate; trust it in the sender
-     * @throws IllegalStateException before the sandbox has mounted the service
+     * @throws SandboxException before the sandbox has mounted the service
      */
     public X509Certificate caCertificate() {
         portal();

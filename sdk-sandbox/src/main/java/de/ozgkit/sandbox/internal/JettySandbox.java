@@ -149,7 +149,8 @@ public final class JettySandbox implements Sandbox {
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         for (SandboxService service : settings.services()) {
             ServiceMount mount = new ServiceMount(this, service, service.name(),
-                    URI.create(rootUri + "/" + service.name()), settings.maxRequestBytes());
+                    URI.create(rootUri + "/" + service.name()),
+                    service.maxRequestBytes().orElse(settings.maxRequestBytes()));
             mounts.put(service.name(), mount);
             try {
                 service.mount(mount);

@@ -1,14 +1,17 @@
 package de.ozgkit.sandbox.einvoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ozgkit.core.TlsConfig;
 import de.ozgkit.einvoice.EInvoiceValidator;
+import de.ozgkit.einvoice.InvoiceProfile;
 import de.ozgkit.einvoice.delivery.DeliveryReceipt;
 import de.ozgkit.einvoice.delivery.MailDelivery;
 import de.ozgkit.sandbox.Sandbox;
+import de.ozgkit.sandbox.SandboxException;
 import de.ozgkit.testkit.SharedData;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -49,7 +52,7 @@ class EInvoicePortalTest {
 
     @BeforeAll
     static void start() {
-        service = new EInvoicePortalService(VALIDATOR);
+        service = new EInvoicePortalService();
         sandbox = Sandbox.builder().service(service).start();
     }
 
@@ -201,6 +204,59 @@ class EInvoicePortalTest {
         assertThat(json.get("ruleIds").toString()).contains("BR-DE-15");
         assertThat(json.get("findings").size()).isPositive();
         assertThat(json.get("findings").get(0).has("layer")).isTrue();
+    }
+
+    /** Suite case 01.01a as a plain EN 16931 invoice: valid, but no XRechnung. */
+    private static byte[] en16931Invoice() throws IOException {
+        String xml = new String(suiteFile("01.01a-INVOICE_uncefact.xml"), StandardCharsets.UTF_8);
+        String en16931 = xml.replaceFirst("(<ram:GuidelineSpecifiedDocumentContextParameter>\\s*<ram:ID>)[^<]*(</ram:ID>)",
+                "$1urn:cen.eu:en16931:2017$2");
+        assertThat(en16931).isNotEqualTo(xml);
+        assertThat(VALIDATOR.validate(en16931.getBytes(StandardCharsets.UTF_8)).valid()).isTrue();
+        return en16931.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validEn16931InvoiceThatIsNoXRechnung_isRejectedByDefault() throws Exception {
+        int before = portal().receipts().size();
+
+        sendRaw("Rechnung EN 16931", List.of(en16931Invoice()));
+
+        PortalReceipt r = nextReceipt(before);
+        assertThat(r.status()).isEqualTo(PortalReceipt.Status.REJECTED);
+        assertThat(r.reason()).isEqualTo(EInvoicePortal.REASON_INVALID_INVOICE);
+        assertThat(r.report()).hasValueSatisfying(rep -> {
+            assertThat(rep.profile()).contains(InvoiceProfile.EN16931);
+            assertThat(rep.errors()).extracting(f -> f.ruleId())
+                    .containsExactly(EInvoiceValidator.RULE_PROFILE_NOT_ACCEPTED);
+        });
+        assertThat(receiptJson(r.id()).get("ruleIds").toString()).contains("OZGKIT-PROFILE-NOT-ACCEPTED");
+    }
+
+    @Test
+    void portalConfiguredForEn16931_acceptsThatInvoice() throws Exception {
+        EInvoicePortalService other = new EInvoicePortalService(
+                EInvoiceValidator.builder().require(InvoiceProfile.XRECHNUNG, InvoiceProfile.EN16931).build());
+        try (Sandbox s = Sandbox.builder().service(other).start()) {
+            MailDelivery d = MailDelivery.builder()
+                    .host("127.0.0.1").port(other.portal().port())
+                    .credentials("sandbox", "sandbox").from(SENDER).to(PORTAL_ADDRESS)
+                    .tls(TlsConfig.builder().trustCertificates(other.caCertificate()).build())
+                    .validator(VALIDATOR).build();
+            d.deliver(en16931Invoice());
+            assertThat(other.portal().awaitReceipts(1, Duration.ofSeconds(30))).isTrue();
+            PortalReceipt r = other.portal().receipts().get(0);
+            assertThat(r.accepted()).as(String.valueOf(r.report())).isTrue();
+            assertThat(r.report()).hasValueSatisfying(rep -> assertThat(rep.profile()).contains(InvoiceProfile.EN16931));
+        }
+    }
+
+    @Test
+    void portal_beforeTheSandboxMountedIt_isASandboxException() {
+        EInvoicePortalService unmounted = new EInvoicePortalService();
+        assertThatThrownBy(unmounted::portal).isInstanceOf(SandboxException.class)
+                .hasMessageContaining("only while a sandbox has mounted it");
+        assertThatThrownBy(unmounted::caCertificate).isInstanceOf(SandboxException.class);
     }
 
     @Test

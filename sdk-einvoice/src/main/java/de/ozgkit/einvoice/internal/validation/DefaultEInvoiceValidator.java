@@ -6,7 +6,9 @@ import de.ozgkit.core.xml.XmlParseException;
 import de.ozgkit.einvoice.EInvoiceValidationException;
 import de.ozgkit.einvoice.EInvoiceValidator;
 import de.ozgkit.einvoice.Finding;
+import de.ozgkit.einvoice.InvoiceProfile;
 import de.ozgkit.einvoice.InvoiceSyntax;
+import de.ozgkit.einvoice.RuleSet;
 import de.ozgkit.einvoice.Severity;
 import de.ozgkit.einvoice.ValidationLayer;
 import de.ozgkit.einvoice.ValidationReport;
@@ -17,35 +19,36 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import javax.xml.transform.TransformerException;
-import net.sf.saxon.s9api.SAXDestination;
-import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.XdmNode;
-import net.sf.saxon.s9api.XdmNodeKind;
-import net.sf.saxon.s9api.XsltTransformer;
-import net.sf.saxon.s9api.streams.Predicates;
+import java.util.Set;
+import de.ozgkit.einvoice.engine.EngineException;
+import de.ozgkit.einvoice.engine.StylesheetAbort;
+import de.ozgkit.einvoice.engine.Tree;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
  * The {@link EInvoiceValidator}: one hardened SAX parse feeds the XML Schema validator and Saxon's
- * tree builder together; the EN 16931 and XRechnung stylesheets then run on the tree. Immutable and
- * thread-safe; the compiled rule sets are shared through {@link RuleSets}.
+ * tree builder together; the Schematron stylesheets of the document's profile then run on the tree.
+ * Immutable and thread-safe; the compiled rule sets are shared through {@link RuleSets}.
  */
 public final class DefaultEInvoiceValidator implements EInvoiceValidator {
 
     private final XmlLimits limits;
+    private final Set<InvoiceProfile> required;
 
     /**
-     * @param limits  size, depth and attribute limits for documents
-     * @param preload {@code true} to start compiling the rule sets in the background now
+     * @param limits   size, depth and attribute limits for documents
+     * @param preload  {@code true} to start compiling the XRechnung rule sets in the background now
+     * @param required the profiles a document must have to be valid; empty to accept every profile
      */
-    public DefaultEInvoiceValidator(XmlLimits limits, boolean preload) {
+    public DefaultEInvoiceValidator(XmlLimits limits, boolean preload, Set<InvoiceProfile> required) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.required = Set.copyOf(required);
         if (preload) {
             RuleSets.preload();
         }
@@ -73,8 +76,14 @@ public final class DefaultEInvoiceValidator implements EInvoiceValidator {
     public ValidationReport validate(InputStream xml) {
         Objects.requireNonNull(xml, "xml");
         Findings findings = new Findings();
-        DocumentPipeline pipeline = new DocumentPipeline(findings);
-        XdmNode document;
+        List<RuleSet> ruleSets = new ArrayList<>();
+        DocumentPipeline pipeline = new DocumentPipeline(findings, (syntax, bt24) -> {
+            // BT-24 decides the rule sets: start compiling the stylesheets now, while the parse goes on
+            ruleSets.addAll(RuleSets.forProfile(profile(bt24, syntax), syntax));
+            RuleSets.prepare(ruleSets, syntax);
+            return RuleSets.schema(ruleSets.get(0), syntax);
+        });
+        Tree document;
         try {
             XMLReader reader = SecureXml.saxParser(limits).getXMLReader();
             reader.setContentHandler(pipeline);
@@ -106,71 +115,62 @@ public final class DefaultEInvoiceValidator implements EInvoiceValidator {
                         pipeline.syntax());
                 default -> refused(RULE_MALFORMED, xpe.getMessage(), pipeline.syntax());
             };
-        } catch (SaxonApiException e) {
+        } catch (EngineException e) {
             return refused(RULE_MALFORMED, "XML document is incomplete: " + e.getMessage(), pipeline.syntax());
         }
 
-        String bt24 = specificationIdentifier(document, pipeline.syntax()).orElse(null);
-        XRechnungVariant variant = XRechnungVariant.fromSpecificationIdentifier(bt24).orElse(null);
-        for (RuleSets.Layer layer : pipeline.rules().schematrons(variant)) {
-            runSchematron(layer, document, findings);
+        InvoiceSyntax syntax = pipeline.syntax();
+        String bt24 = pipeline.specificationIdentifier();
+        InvoiceProfile profile = profile(bt24, syntax);
+        boolean schemaErrors = findings.toList().stream().anyMatch(f -> f.severity().isError());
+        for (RuleSet r : ruleSets.subList(1, ruleSets.size())) {
+            runSchematron(RuleSets.stylesheet(r, syntax), document, findings, schemaErrors);
         }
-        return new ValidationReport(findings.toList(), pipeline.syntax(), bt24);
+        List<Finding> all = findings.toList();
+        XRechnungVariant variant = XRechnungVariant.lookup(bt24).orElse(null);
+        if (variant != null) {
+            all = KositLevels.apply(all, syntax, InvoiceSyntax.UBL_CREDIT_NOTE_NS.equals(pipeline.rootNamespace()), variant);
+        }
+        all = new ArrayList<>(all);
+        profileFindings(bt24, syntax, profile, all);
+        return new ValidationReport(all, syntax, bt24, profile, ruleSets);
     }
 
-    private static void runSchematron(RuleSets.Layer layer, XdmNode document, Findings findings) {
-        XsltTransformer t = layer.stylesheet().load();
-        t.setURIResolver((href, base) -> {
-            throw new TransformerException("the rule set may not load " + href);
-        });
-        t.setMessageHandler(message -> {
-            // xsl:message output of the rule sets is not part of the report
-        });
-        t.setInitialContextNode(document);
-        t.setDestination(new SAXDestination(new SvrlCollector(layer.layer(), findings)));
+    /** The profile named by BT-24, if the syntax has it. */
+    private static InvoiceProfile profile(String bt24, InvoiceSyntax syntax) {
+        return InvoiceProfile.lookup(bt24).filter(p -> p.supports(syntax)).orElse(null);
+    }
+
+    private void profileFindings(String bt24, InvoiceSyntax syntax, InvoiceProfile profile, List<Finding> out) {
+        String root = syntax == InvoiceSyntax.UBL ? "cbc:CustomizationID" : "ram:GuidelineSpecifiedDocumentContextParameter/ram:ID";
+        if (profile == null && bt24 != null) {
+            String why = InvoiceProfile.lookup(bt24)
+                    .map(p -> "it names the profile " + p + ", which exists only in CII")
+                    .orElse("it names none of the profiles ozgkit validates (" + Arrays.toString(InvoiceProfile.values()) + ")");
+            out.add(new Finding(RULE_PROFILE_UNKNOWN, Severity.WARNING, "/", "the specification identifier (BT-24, "
+                    + root + ") '" + bt24 + "' is not known: " + why + "; the document was checked against the XML"
+                    + " Schema of its syntax and the EN 16931 rules only", ValidationLayer.PROFILE));
+        }
+        if (!required.isEmpty() && (profile == null || !required.contains(profile))) {
+            out.add(new Finding(RULE_PROFILE_NOT_ACCEPTED, Severity.ERROR, "/", "the invoice's profile is "
+                    + (profile == null ? "none ozgkit knows" : profile.name())
+                    + " (specification identifier BT-24 " + (bt24 == null ? "absent" : "'" + bt24 + "'")
+                    + "), but only " + required.stream().map(Enum::name).sorted().toList()
+                    + " is accepted here", ValidationLayer.PROFILE));
+        }
+    }
+
+    private static void runSchematron(RuleSets.Compiled rules, Tree document, Findings findings,
+            boolean schemaErrors) {
         try {
-            t.transform();
-        } catch (SaxonApiException e) {
-            findings.add(new Finding(RULE_SCHEMATRON_ABORTED, Severity.ERROR, "/",
-                    "the " + (layer.layer() == ValidationLayer.EN16931 ? "EN 16931" : "XRechnung")
-                            + " rules stopped with an error and could not all be checked: "
-                            + e.getMessage() + "; this usually follows from an XML Schema error reported above",
-                    layer.layer()));
+            rules.stylesheet().run(document, new SvrlCollector(rules.ruleSet().layer(), findings));
+        } catch (StylesheetAbort e) {
+            findings.add(AbortDiagnosis.finding(rules.ruleSet(), rules.resource(), e, schemaErrors));
         }
-    }
-
-    /** Reads BT-24: UBL cbc:CustomizationID, CII GuidelineSpecifiedDocumentContextParameter/ram:ID. */
-    static Optional<String> specificationIdentifier(XdmNode document, InvoiceSyntax syntax) {
-        Optional<XdmNode> root = Optional.empty();
-        for (XdmNode c : document.children(Predicates.isElement())) {
-            root = Optional.of(c);
-            break;
-        }
-        if (root.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<XdmNode> id;
-        if (syntax == InvoiceSyntax.UBL) {
-            id = child(root.get(), Namespaces.CBC, "CustomizationID");
-        } else {
-            id = child(root.get(), InvoiceSyntax.CII_NS, "ExchangedDocumentContext")
-                    .flatMap(c -> child(c, Namespaces.RAM, "GuidelineSpecifiedDocumentContextParameter"))
-                    .flatMap(p -> child(p, Namespaces.RAM, "ID"));
-        }
-        return id.map(n -> n.getStringValue().trim());
-    }
-
-    private static Optional<XdmNode> child(XdmNode parent, String uri, String local) {
-        for (XdmNode c : parent.children(Predicates.hasName(uri, local))) {
-            if (c.getNodeKind() == XdmNodeKind.ELEMENT) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
     }
 
     private static ValidationReport refused(String ruleId, String message, InvoiceSyntax syntax) {
         return new ValidationReport(List.of(new Finding(ruleId, Severity.FATAL, "/", message,
-                ValidationLayer.XML_SCHEMA)), syntax, null);
+                ValidationLayer.XML_SCHEMA)), syntax, null, null, List.of());
     }
 }

@@ -2,44 +2,45 @@ package de.ozgkit.einvoice.internal.validation;
 
 import de.ozgkit.core.xml.SecureXml;
 import de.ozgkit.einvoice.EInvoiceValidationException;
+import de.ozgkit.einvoice.InvoiceProfile;
 import de.ozgkit.einvoice.InvoiceSyntax;
+import de.ozgkit.einvoice.RuleSet;
 import de.ozgkit.einvoice.ValidationLayer;
-import de.ozgkit.einvoice.XRechnungVariant;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URL;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.xml.transform.Source;
-import javax.xml.transform.TransformerException;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import net.sf.saxon.lib.Feature;
-import net.sf.saxon.s9api.Processor;
-import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.XsltCompiler;
-import net.sf.saxon.s9api.XsltExecutable;
+import de.ozgkit.einvoice.engine.EngineException;
+import de.ozgkit.einvoice.engine.Stylesheet;
+import de.ozgkit.einvoice.engine.Stylesheets;
 import org.xml.sax.SAXException;
 
 /**
- * The official rule sets, compiled once per syntax and shared by every validator in the JVM.
+ * The official rule sets, each compiled once per syntax and JVM, on first use, and shared by every
+ * validator; independent compilations run side by side on their own threads.
  *
  * <p>Sources, all read from the class path:
  * <ul>
- *   <li>EN 16931 validation artefacts 1.3.14 (CEN/TC 434), precompiled Schematron XSLT, and the
- *       XRechnung Schematron 2.4.0 (KoSIT, for XRechnung 3.0.2), precompiled XSLT, from
- *       {@code org.mustangproject:validator};</li>
+ *   <li>EN 16931 validation artefacts 1.3.14 (CEN/TC 434), the XRechnung Schematron 2.4.0 (KoSIT, for
+ *       XRechnung 3.0.2) and the Factur-X / ZUGFeRD schemas and Schematron of each profile, all as
+ *       precompiled XSLT in {@code org.mustangproject:validator};</li>
  *   <li>the OASIS UBL 2.1 schemas, from {@code org.mustangproject:validator};</li>
  *   <li>the UN/CEFACT CII D16B schema, from {@code com.helger.cii:ph-cii-d16b}.</li>
  * </ul>
  * The stylesheets run unchanged; each is imported by a small wrapper that only redefines how
- * finding locations are written (see {@link #LOCATION_WRAPPER}).
+ * finding locations are written (see {@link #LOCATION_WRAPPER}). Saxon-HE, which compiles and runs
+ * them, is reached through {@code de.ozgkit.einvoice.engine}.
  */
 final class RuleSets {
 
@@ -50,10 +51,12 @@ final class RuleSets {
     static final String UBL_INVOICE_XSD = "schema/UBL_21/maindoc/UBL-Invoice-2.1.xsd";
     static final String UBL_CREDIT_NOTE_XSD = "schema/UBL_21/maindoc/UBL-CreditNote-2.1.xsd";
     static final String CII_XSD = "external/schemas/d16b/data/standard/CrossIndustryInvoice_100pD16B.xsd";
+    /** Folder of the Factur-X / ZUGFeRD artefacts in Mustang's validator jar. */
+    private static final String FACTURX = "ZF_250";
 
     /**
      * Imports an official stylesheet and overrides only the mode that writes the {@code location} of a
-     * finding, so that both rule sets write the same XPath form with fixed prefixes (see
+     * finding, so that all rule sets write the same XPath form with fixed prefixes (see
      * {@link de.ozgkit.einvoice.Finding}). Import precedence makes these templates win; every rule stays
      * as published.
      */
@@ -84,113 +87,108 @@ final class RuleSets {
             </xsl:stylesheet>
             """;
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleSets.class);
-    /** Created on first use, so that the schema compilation need not wait for Saxon's start-up. */
-    private static final Lazy<Processor> PROCESSOR = new Lazy<>(RuleSets::newProcessor);
-    private static final Map<InvoiceSyntax, Lazy<CompiledRules>> RULES = new EnumMap<>(InvoiceSyntax.class);
-
-    static {
-        for (InvoiceSyntax s : InvoiceSyntax.values()) {
-            RULES.put(s, new Lazy<>(() -> compile(s)));
-        }
-    }
+    private static final Map<Key, CompletableFuture<Object>> COMPILED = new ConcurrentHashMap<>();
 
     private RuleSets() {
     }
 
-    private static Processor newProcessor() {
-        Processor processor = new Processor(false);
-        // Saxon's optimiser costs about a tenth of the first compilation and buys nothing measurable on
-        // these stylesheets (the generated Schematron code is a flat list of tests; checked on invoices of
-        // 10 to 3,000 lines), so the first validation in a fresh JVM skips it
-        processor.setConfigurationProperty(Feature.OPTIMIZATION_LEVEL, "0");
-        // the published stylesheets draw a few style warnings (SXWN9032) at compile time; they are not
-        // the user's concern, so Saxon's default reporter, which prints to stderr, keeps quiet about them
-        processor.getUnderlyingConfiguration().setErrorReporterFactory(config -> error -> LOG.debug(
-                "Saxon: {}", error.getMessage()));
-        processor.getUnderlyingConfiguration().setLogger(new net.sf.saxon.lib.Logger() {
-            @Override
-            public void println(String message, int severity) {
-                LOG.debug("Saxon: {}", message);
-            }
-        });
-        return processor;
-    }
-
-    /** @return the Saxon processor the rule sets were compiled with (thread-safe) */
-    static Processor processor() {
-        return PROCESSOR.get();
+    /** A rule set in the file for one syntax. */
+    private record Key(RuleSet ruleSet, InvoiceSyntax syntax) {
     }
 
     /**
-     * @param syntax a syntax
-     * @return its compiled rules, compiling them first if this is the first call
-     * @throws EInvoiceValidationException if a rule set is missing or does not compile
+     * A compiled Schematron stylesheet.
+     *
+     * @param ruleSet    the rule set
+     * @param resource   its class path resource
+     * @param stylesheet the compiled stylesheet (thread-safe); it may read only its code list at run time
      */
-    static CompiledRules forSyntax(InvoiceSyntax syntax) {
-        return RULES.get(syntax).get();
+    record Compiled(RuleSet ruleSet, String resource, Stylesheet stylesheet) {
     }
 
-    /** Starts compiling the rules of every syntax on a background thread and returns at once. */
+    /**
+     * The rule sets for a profile, in the order they run: the XML Schema first, then the Schematron layers.
+     *
+     * @param profile the profile named by BT-24, {@code null} when it names none (or none of this syntax)
+     * @param syntax  the document's syntax
+     * @return the rule sets
+     */
+    static List<RuleSet> forProfile(InvoiceProfile profile, InvoiceSyntax syntax) {
+        RuleSet schema = syntax == InvoiceSyntax.UBL ? RuleSet.UBL_SCHEMA : RuleSet.CII_SCHEMA;
+        if (profile == null || !profile.supports(syntax)) {
+            return List.of(schema, RuleSet.EN16931);
+        }
+        return switch (profile) {
+            case XRECHNUNG -> List.of(schema, RuleSet.EN16931, RuleSet.XRECHNUNG);
+            case EN16931 -> List.of(schema, RuleSet.EN16931);
+            case FACTURX_EXTENDED -> List.of(RuleSet.FACTURX_EXTENDED_SCHEMA, RuleSet.FACTURX_EXTENDED);
+            case FACTURX_BASIC -> List.of(RuleSet.FACTURX_BASIC_SCHEMA, RuleSet.FACTURX_BASIC);
+            case FACTURX_BASIC_WL -> List.of(RuleSet.FACTURX_BASIC_WL_SCHEMA, RuleSet.FACTURX_BASIC_WL);
+            case FACTURX_MINIMUM -> List.of(RuleSet.FACTURX_MINIMUM_SCHEMA, RuleSet.FACTURX_MINIMUM);
+        };
+    }
+
+    /**
+     * Starts compiling the given rule sets that are not compiled or compiling yet, each on its own
+     * background thread, and returns at once.
+     *
+     * @param ruleSets rule sets
+     * @param syntax   the syntax whose files to compile
+     */
+    static void prepare(Collection<RuleSet> ruleSets, InvoiceSyntax syntax) {
+        for (RuleSet r : ruleSets) {
+            future(new Key(r, syntax));
+        }
+    }
+
+    /** Starts compiling the XRechnung rule sets of both syntaxes in the background and returns at once. */
     static void preload() {
-        Thread t = new Thread(() -> {
-            for (InvoiceSyntax s : InvoiceSyntax.values()) {
-                try {
-                    forSyntax(s);
-                } catch (RuntimeException e) {
-                    // reported to the caller of the first validation, which compiles again
-                    return;
-                }
-            }
-        }, "ozgkit-einvoice-rules-preload");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** The compiled rules of one syntax. Immutable and thread-safe. */
-    record CompiledRules(InvoiceSyntax syntax, Schema schema, XsltExecutable en16931, XsltExecutable xrechnung) {
-
-        /**
-         * The Schematron layers to run for a document, chosen by its XRechnung variant (BT-24).
-         *
-         * <p>KoSIT's XRechnung Schematron 2.4.0 carries the rules of all three XRechnung 3.0 variants in
-         * one stylesheet and tells them apart itself by BT-24 (its variables XR-CIUS-ID,
-         * XR-EXTENSION-ID and XR-CVD-ID): the Extension relaxes and adds rules (BR-DEX-*), the CVD
-         * variant adds the Clean Vehicles rules. So every variant runs the EN 16931 rules and then the
-         * XRechnung stylesheet; a document without a known identifier runs the same rules, and the
-         * XRechnung stylesheet adds the warning BR-DE-21.
-         *
-         * @param variant the variant, {@code null} when BT-24 names none of XRechnung 3.0's
-         * @return the layers in the order they run
-         */
-        List<Layer> schematrons(XRechnungVariant variant) {
-            return List.of(new Layer(ValidationLayer.EN16931, en16931), new Layer(ValidationLayer.XRECHNUNG, xrechnung));
+        for (InvoiceSyntax s : InvoiceSyntax.values()) {
+            prepare(forProfile(InvoiceProfile.XRECHNUNG, s), s);
         }
     }
 
-    /** One Schematron layer: which layer it reports as, and its compiled stylesheet. */
-    record Layer(ValidationLayer layer, XsltExecutable stylesheet) {
+    /**
+     * @param ruleSet an XML Schema rule set
+     * @param syntax  the syntax
+     * @return the compiled schema, waiting for its compilation
+     * @throws EInvoiceValidationException if the schema is missing or does not compile
+     */
+    static Schema schema(RuleSet ruleSet, InvoiceSyntax syntax) {
+        return (Schema) join(new Key(ruleSet, syntax));
     }
 
-    private static CompiledRules compile(InvoiceSyntax syntax) {
-        // three independent compilations: run them side by side to shorten the first validation; the
-        // schema goes first because it needs no Saxon, whose start-up the other two share
-        CompletableFuture<Schema> schema = async("XML Schema", () -> compileSchema(syntax));
-        CompletableFuture<XsltExecutable> en = async("EN 16931",
-                () -> compileSchematron(syntax == InvoiceSyntax.UBL ? EN16931_UBL : EN16931_CII));
-        XsltExecutable xr = compileSchematron(syntax == InvoiceSyntax.UBL ? XRECHNUNG_UBL : XRECHNUNG_CII);
+    /**
+     * @param ruleSet a Schematron rule set
+     * @param syntax  the syntax
+     * @return the compiled stylesheet, waiting for its compilation
+     * @throws EInvoiceValidationException if the stylesheet is missing or does not compile
+     */
+    static Compiled stylesheet(RuleSet ruleSet, InvoiceSyntax syntax) {
+        return (Compiled) join(new Key(ruleSet, syntax));
+    }
+
+    private static Object join(Key key) {
+        CompletableFuture<Object> f = future(key);
         try {
-            return new CompiledRules(syntax, schema.join(), en.join(), xr);
+            return f.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
+            // forget the failure, so that a later validation tries again (and reports the problem again)
+            COMPILED.remove(key, f);
+            if (e.getCause() instanceof EInvoiceValidationException ve) {
+                throw ve;
             }
-            throw e;
+            throw new EInvoiceValidationException("cannot compile the " + key.ruleSet().title() + ": " + e.getCause(),
+                    e.getCause());
         }
     }
 
-    private static <T> CompletableFuture<T> async(String what, Supplier<T> task) {
-        CompletableFuture<T> f = new CompletableFuture<>();
+    private static CompletableFuture<Object> future(Key key) {
+        return COMPILED.computeIfAbsent(key, k -> async(k.ruleSet().name(), () -> compile(k)));
+    }
+
+    private static CompletableFuture<Object> async(String what, Supplier<Object> task) {
+        CompletableFuture<Object> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
                 f.complete(task.get());
@@ -203,46 +201,91 @@ final class RuleSets {
         return f;
     }
 
-    private static XsltExecutable compileSchematron(String resource) {
+    private static Object compile(Key key) {
+        RuleSet r = key.ruleSet();
+        InvoiceSyntax syntax = key.syntax();
+        if (r.layer() == ValidationLayer.XML_SCHEMA) {
+            return compileSchema(r, schemaResources(r, syntax));
+        }
+        String resource = stylesheetResource(r, syntax);
+        return compileSchematron(r, resource);
+    }
+
+    private static List<String> schemaResources(RuleSet r, InvoiceSyntax syntax) {
+        return switch (r) {
+            case UBL_SCHEMA -> List.of(UBL_INVOICE_XSD, UBL_CREDIT_NOTE_XSD);
+            case CII_SCHEMA -> List.of(CII_XSD);
+            case FACTURX_EXTENDED_SCHEMA -> List.of(facturXSchema("EXTENDED", "EXTENDED"));
+            case FACTURX_BASIC_SCHEMA -> List.of(facturXSchema("BASIC", "BASIC"));
+            case FACTURX_BASIC_WL_SCHEMA -> List.of(facturXSchema("BASIC-WL", "BASICWL"));
+            case FACTURX_MINIMUM_SCHEMA -> List.of(facturXSchema("MINIMUM", "MINIMUM"));
+            default -> throw new IllegalArgumentException(r + " is no XML Schema rule set");
+        };
+    }
+
+    private static String facturXSchema(String folder, String name) {
+        return "schema/" + FACTURX + "/" + folder + "/FACTUR-X_" + name + ".xsd";
+    }
+
+    /**
+     * @param r      a Schematron rule set
+     * @param syntax the syntax
+     * @return the class path resource of its stylesheet
+     */
+    static String stylesheetResource(RuleSet r, InvoiceSyntax syntax) {
+        boolean ubl = syntax == InvoiceSyntax.UBL;
+        return switch (r) {
+            case EN16931 -> ubl ? EN16931_UBL : EN16931_CII;
+            case XRECHNUNG -> ubl ? XRECHNUNG_UBL : XRECHNUNG_CII;
+            case FACTURX_EXTENDED -> facturXStylesheet("EXTENDED");
+            case FACTURX_BASIC -> facturXStylesheet("BASIC");
+            case FACTURX_BASIC_WL -> facturXStylesheet("BASIC-WL");
+            case FACTURX_MINIMUM -> facturXStylesheet("MINIMUM");
+            default -> throw new IllegalArgumentException(r + " is no Schematron rule set");
+        };
+    }
+
+    private static String facturXStylesheet(String name) {
+        return "xslt/" + FACTURX + "/FACTUR-X_" + name + ".xslt";
+    }
+
+    private static Compiled compileSchematron(RuleSet ruleSet, String resource) {
         URL url = resource(resource);
-        String official = url.toExternalForm();
         StringBuilder ns = new StringBuilder();
         Namespaces.PREFIXES.forEach((uri, prefix) -> ns.append(ns.length() == 0 ? "" : ", ")
                 .append('\'').append(uri).append("', '").append(prefix).append('\''));
-        String wrapper = LOCATION_WRAPPER.formatted(official, ns);
-        XsltCompiler compiler = processor().newXsltCompiler();
-        StringBuilder errors = new StringBuilder();
-        compiler.setErrorReporter(error -> {
-            // the published stylesheets draw a few style warnings from Saxon; only errors matter
-            if (!error.isWarning()) {
-                errors.append("; ").append(error.getMessage());
-            }
-        });
-        compiler.setURIResolver((href, base) -> {
-            if (!official.equals(href)) {
-                throw new TransformerException("refused to load " + href + " while compiling " + resource);
-            }
-            return open(url);
-        });
+        String wrapper = LOCATION_WRAPPER.formatted(url.toExternalForm(), ns);
         try {
-            return compiler.compile(new StreamSource(new StringReader(wrapper), "urn:ozgkit:validation:" + resource));
-        } catch (SaxonApiException e) {
+            return new Compiled(ruleSet, resource, Stylesheets.compile(wrapper, "urn:ozgkit:validation:" + resource,
+                    url, codeList(resource)));
+        } catch (EngineException e) {
             throw new EInvoiceValidationException("the rule set " + resource + " does not compile with Saxon-HE "
-                    + net.sf.saxon.Version.getProductVersion() + " (" + e.getMessage() + errors
-                    + "); use the versions that ozgkit's POM pins", e);
+                    + Stylesheets.saxonVersion() + " (" + e.getMessage() + "); use the versions that ozgkit's POM pins", e);
         }
     }
 
-    private static Schema compileSchema(InvoiceSyntax syntax) {
+    /**
+     * The Factur-X stylesheets look their code lists up with {@code document('..._codedb.xml')} beside the
+     * stylesheet; it is parsed once with the stylesheet and is the only document a run may load.
+     */
+    private static URL codeList(String resource) {
+        if (!resource.startsWith("xslt/" + FACTURX + "/")) {
+            return null;
+        }
+        return resource(resource.substring(0, resource.length() - ".xslt".length()) + "_codedb.xml");
+    }
+
+    private static Schema compileSchema(RuleSet ruleSet, List<String> resources) {
         SchemaFactory factory = SecureXml.schemaFactory("file,jar");
         factory.setResourceResolver(null);
-        Source[] sources = syntax == InvoiceSyntax.UBL
-                ? new Source[] {open(resource(UBL_INVOICE_XSD)), open(resource(UBL_CREDIT_NOTE_XSD))}
-                : new Source[] {open(resource(CII_XSD))};
+        List<Source> sources = new ArrayList<>();
+        for (String r : resources) {
+            sources.add(open(resource(r)));
+        }
         try {
-            return factory.newSchema(sources);
+            return factory.newSchema(sources.toArray(new Source[0]));
         } catch (SAXException e) {
-            throw new EInvoiceValidationException("the XML Schema of " + syntax + " does not compile: " + e.getMessage()
+            throw new EInvoiceValidationException("the " + ruleSet.title() + " does not compile: " + e.getMessage()
                     + "; use the versions that ozgkit's POM pins", e);
         }
     }
@@ -256,7 +299,12 @@ final class RuleSets {
         }
     }
 
-    private static URL resource(String name) {
+    /**
+     * @param name a class path resource
+     * @return its URL
+     * @throws EInvoiceValidationException if it is not on the class path
+     */
+    static URL resource(String name) {
         URL url = RuleSets.class.getClassLoader().getResource(name);
         if (url == null) {
             ClassLoader context = Thread.currentThread().getContextClassLoader();

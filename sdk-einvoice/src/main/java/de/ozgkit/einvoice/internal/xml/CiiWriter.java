@@ -58,7 +58,7 @@ public final class CiiWriter {
      * @param inv the invoice
      * @param out the stream, not closed
      * @throws EInvoiceFormatException if the invoice holds content CII cannot carry (sub invoice
-     *                                 lines, third party payments)
+     *                                 lines, third party payments, more than one preceding invoice)
      */
     public static void write(Invoice inv, OutputStream out) {
         write(inv, new XmlOut(out));
@@ -72,6 +72,7 @@ public final class CiiWriter {
      * @throws EInvoiceFormatException as {@link #write(Invoice, OutputStream)}
      */
     public static void write(Invoice inv, XmlSink sink) {
+        SyntaxLimits.checkCii(inv);
         for (InvoiceLine l : inv.lines()) {
             if (!l.subLines().isEmpty()) {
                 throw EInvoiceFormatException.unsupported("invoice line \"" + l.id() + "\" has SUB INVOICE LINEs"

@@ -2,6 +2,7 @@ package de.ozgkit.einvoice.internal.xml;
 
 import de.ozgkit.einvoice.EInvoiceFormatException;
 import de.ozgkit.einvoice.EInvoiceFormatException.Reason;
+import de.ozgkit.einvoice.internal.Values;
 import de.ozgkit.einvoice.model.BinaryObject;
 import de.ozgkit.einvoice.model.Identifier;
 import java.math.BigDecimal;
@@ -90,7 +91,13 @@ abstract class ReadSupport {
             throw invalid(n, "<" + n.name + "> holds \"" + shorten(s) + "\", which is not a decimal number;"
                     + " write amounts and quantities like 1234.56");
         }
-        return new BigDecimal(s);
+        BigDecimal v = new BigDecimal(s);
+        BigDecimal t = v.stripTrailingZeros();
+        if (t.scale() > Values.MAX_DIGITS || t.precision() - t.scale() > Values.MAX_DIGITS) {
+            throw invalid(n, "<" + n.name + "> holds a number of more than " + Values.MAX_DIGITS
+                    + " digits before or after the decimal point, which no amount, quantity or rate of an invoice has");
+        }
+        return v;
     }
 
     static BigDecimal dec(XmlNode parent, String path) {

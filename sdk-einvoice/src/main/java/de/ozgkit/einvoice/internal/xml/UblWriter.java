@@ -65,7 +65,7 @@ public final class UblWriter {
      * @param inv the invoice
      * @param out the stream, not closed
      * @throws EInvoiceFormatException if the invoice holds content UBL cannot carry (third party
-     *                                 payments in a credit note)
+     *                                 payments in a credit note) or lacks what UBL requires (BG-22, BT-110)
      */
     public static void write(Invoice inv, OutputStream out) {
         write(inv, new XmlOut(out));
@@ -79,6 +79,7 @@ public final class UblWriter {
      * @throws EInvoiceFormatException as {@link #write(Invoice, OutputStream)}
      */
     public static void write(Invoice inv, XmlSink sink) {
+        SyntaxLimits.checkUbl(inv);
         for (Note n : inv.notes()) {
             if (n.subjectCode() != null && !SUBJECT_CODE.matcher(n.subjectCode()).matches()) {
                 throw EInvoiceFormatException.unsupported("the invoice note subject code (BT-21) \""

@@ -17,11 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * A loopback HTTP server that answers every request with a hostile body and counts the bytes it
  * managed to write before the client went away: an endless chunked body, a body announced with
  * {@code Content-Length: 2147483648}, or a body that drips one byte per interval. Writing stops at
- * {@code cap} bytes, so that a client that does not abort ends the test instead of hanging it.
+ * {@code cap} bytes, so that a client that does not abort ends the test instead of hanging it. In
+ * {@code STALL} mode it reads the request head and then neither reads the request body nor answers
+ * until the server is closed (or {@code cap} milliseconds pass).
  */
 final class HostileServer implements AutoCloseable {
 
-    enum Mode { ENDLESS_CHUNKED, HUGE_CONTENT_LENGTH, DRIP }
+    enum Mode { ENDLESS_CHUNKED, HUGE_CONTENT_LENGTH, DRIP, STALL }
 
     private final ServerSocket socket;
     private final Mode mode;
@@ -48,6 +50,10 @@ final class HostileServer implements AutoCloseable {
                 connections.incrementAndGet();
                 readHead(s.getInputStream());
                 try {
+                    if (mode == Mode.STALL) {
+                        stall();
+                        continue;
+                    }
                     answer(s.getOutputStream());
                 } catch (IOException e) {
                     // the client closed the connection: what we measure
@@ -60,9 +66,22 @@ final class HostileServer implements AutoCloseable {
         }
     }
 
+    /** Holds the connection without reading or answering, until the server is closed or at the cap. */
+    private void stall() {
+        long end = System.nanoTime() + cap * 1_000_000;
+        while (System.nanoTime() < end && !socket.isClosed()) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     private void answer(OutputStream out) throws IOException {
         String head = switch (mode) {
             case ENDLESS_CHUNKED, DRIP -> "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+            case STALL -> throw new IllegalStateException("a stalling server does not answer");
             case HUGE_CONTENT_LENGTH -> "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2147483648\r\n\r\n";
         };
         out.write(head.getBytes(StandardCharsets.US_ASCII));

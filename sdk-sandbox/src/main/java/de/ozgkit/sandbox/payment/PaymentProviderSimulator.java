@@ -2,6 +2,7 @@ package de.ozgkit.sandbox.payment;
 
 import de.ozgkit.core.Credentials;
 import de.ozgkit.sandbox.SandboxContext;
+import de.ozgkit.sandbox.SandboxException;
 import de.ozgkit.sandbox.SandboxService;
 import de.ozgkit.sandbox.http.MethodHandler;
 import de.ozgkit.sandbox.http.Requests;
@@ -277,7 +278,7 @@ public final class PaymentProviderSimulator implements SandboxService {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
             this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
             if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
-                throw new IllegalArgumentException("token lifetime must be positive, was " + tokenLifetime);
+                throw new SandboxException("token lifetime must be positive, was " + tokenLifetime, null);
             }
             this.tokenLifetime = tokenLifetime;
             return this;
@@ -365,7 +366,7 @@ public final class PaymentProviderSimulator implements SandboxService {
          */
         public Builder paypageTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("paypage timeout must be positive, was " + timeout);
+                throw new SandboxException("paypage timeout must be positive, was " + timeout, null);
             }
             this.paypageTimeout = timeout;
             return this;

@@ -10,6 +10,7 @@ module de.ozgkit.cli {
     requires de.ozgkit.messaging;
     requires de.ozgkit.testkit;
     requires de.ozgkit.account;
+    requires de.ozgkit.directory;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
 

@@ -3,17 +3,22 @@
  * hardened XML, key material and certificate validation, identifiers and money.
  *
  * <p>The {@code internal} package is exported only to ozgkit's own modules; it is not API.
+ *
+ * <p>Jakarta XML Binding (for {@code SecureXml}'s JAXB methods) and Bouncy Castle (for reading PEM
+ * private keys) are optional: a module that uses those features requires them itself, so that a
+ * client that does not (such as the payment client) does not carry them.
  */
 module de.ozgkit.core {
-    requires transitive org.slf4j;
+    requires org.slf4j;
     requires transitive java.xml;
-    requires transitive jakarta.xml.bind;
+    // SecureXml.jaxbContext/unmarshal use JAXB types: a module calling them requires jakarta.xml.bind itself
+    requires static jakarta.xml.bind;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
     requires com.fasterxml.jackson.databind;
-    requires org.bouncycastle.provider;
-    requires org.bouncycastle.pkix;
-    requires org.bouncycastle.util;
+    requires static org.bouncycastle.provider;
+    requires static org.bouncycastle.pkix;
+    requires static org.bouncycastle.util;
 
     exports de.ozgkit.core;
     exports de.ozgkit.core.http;
@@ -25,8 +30,7 @@ module de.ozgkit.core {
             de.ozgkit.payment,
             de.ozgkit.fitconnect,
             de.ozgkit.messaging,
-            de.ozgkit.einvoice,
             de.ozgkit.account,
             de.ozgkit.sandbox,
-            de.ozgkit.cli;
+            de.ozgkit.directory;
 }

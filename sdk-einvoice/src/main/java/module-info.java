@@ -3,6 +3,9 @@
  */
 module de.ozgkit.einvoice {
     requires transitive de.ozgkit.core;
+    // Mustang (in the engine) reads ZUGFeRD XML with JAXB; core declares JAXB optional, so this module
+    // brings it and resolves it on the module path
+    requires jakarta.xml.bind;
     // Saxon-HE (which runs the official rule sets), Mustang's validator jar (the rule sets) and Mustang's
     // library (ZUGFeRD / Factur-X) have no module name: only the engine touches them, an automatic module
     // named in its manifest, which reads them

@@ -9,4 +9,6 @@ module de.ozgkit.payment {
     requires org.slf4j;
 
     exports de.ozgkit.payment;
+    // the wire format's records are mapped by Jackson databind
+    opens de.ozgkit.payment.internal to com.fasterxml.jackson.databind;
 }

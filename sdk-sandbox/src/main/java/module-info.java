@@ -34,4 +34,5 @@ module de.ozgkit.sandbox {
     exports de.ozgkit.sandbox.account;
     exports de.ozgkit.sandbox.postfach;
     exports de.ozgkit.sandbox.fitconnect;
+    exports de.ozgkit.sandbox.directory;
 }

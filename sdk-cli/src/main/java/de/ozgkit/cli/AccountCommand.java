@@ -159,7 +159,7 @@ public final class AccountCommand {
 
         private int refused(PrintWriter out, String check, String message, List<String> notes) {
             if (json) {
-                ObjectNode o = de.ozgkit.core.internal.Json.mapper().createObjectNode();
+                ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
                 o.put("file", file.toString()).put("valid", false).put("check", check).put("message", message);
                 notes.forEach(o.putArray("notes")::add);
                 out.println(o.toPrettyString());
@@ -174,7 +174,7 @@ public final class AccountCommand {
 
         private void print(PrintWriter out, ServicekontoIdentity id, List<String> notes) {
             if (json) {
-                ObjectNode o = de.ozgkit.core.internal.Json.mapper().createObjectNode();
+                ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
                 o.put("file", file.toString()).put("valid", true).put("issuer", id.issuer()).put("nameId", id.nameId())
                         .put("assertionId", id.assertionId()).put("authnInstant", id.authnInstant().toString())
                         .put("authnContext", id.authnContext())

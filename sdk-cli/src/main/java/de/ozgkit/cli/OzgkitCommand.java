@@ -14,8 +14,8 @@ import java.io.UncheckedIOException;
 @Command(name = "ozgkit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Tools for the OZG base services: Leitweg-IDs, payments, e-invoices, the local sandbox, the demo.",
-        subcommands = {LeitwegIdCommand.class, PaymentCommand.class, EInvoiceCommand.class, AccountCommand.class, SandboxCommand.class, DemoCommand.class, OsciCommand.class, HelpCommand.class},
+        description = "Tools for the OZG base services: Leitweg-IDs, payments, e-invoices, accounts, the directory, OSCI messaging, the local sandbox, the demo.",
+        subcommands = {LeitwegIdCommand.class, PaymentCommand.class, EInvoiceCommand.class, AccountCommand.class, SandboxCommand.class, DemoCommand.class, DirectoryCommand.class, OsciCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

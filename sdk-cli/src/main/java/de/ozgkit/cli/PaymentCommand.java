@@ -297,7 +297,8 @@ public final class PaymentCommand {
         String requestId;
 
         @Option(names = "--profile", paramLabel = "NAME", defaultValue = "standard",
-                description = "provider profile: standard or epaybl (--purpose in upper case) (default: ${DEFAULT-VALUE})")
+                description = "provider profile: standard, epaybl (--purpose in upper case) or pmpayment (OAuth2"
+                        + " client secret in the token request's form body) (default: ${DEFAULT-VALUE})")
         String profile;
 
         @Option(names = "--wait", description = "with the embedded sandbox: keep it running until Ctrl+C")
@@ -311,11 +312,8 @@ public final class PaymentCommand {
         public Integer call() throws Exception {
             CommandLine cl = spec.commandLine();
             PaymentContext context = connection.context(cl);
-            ProviderProfile providerProfile = switch (profile.strip().toLowerCase(Locale.ROOT)) {
-                case "standard" -> ProviderProfile.STANDARD;
-                case "epaybl" -> ProviderProfile.EPAYBL;
-                default -> throw new CommandLine.ParameterException(cl, "--profile must be standard or epaybl, was " + profile);
-            };
+            ProviderProfile providerProfile = ProviderProfile.lookup(profile).orElseThrow(() ->
+                    new CommandLine.ParameterException(cl, "--profile must be standard, epaybl or pmpayment, was " + profile));
             if (providerProfile.requiresUpperCasePurpose() && purpose.chars().anyMatch(Character::isLowerCase)) {
                 throw new CommandLine.ParameterException(cl, "--purpose must be in upper case for --profile " + profile
                         + ", e.g. --purpose \"" + purpose.toUpperCase(Locale.ROOT) + "\"");
@@ -417,7 +415,9 @@ public final class PaymentCommand {
                     }
                     PrintWriter out = cl.getOut();
                     out.println("status " + tx.status());
-                    tx.information().paymentMethod().ifPresent(m -> out.println("paymentMethod " + m));
+                    if (tx.information().paymentMethod() != null) {
+                        out.println("paymentMethod " + tx.information().paymentMethod());
+                    }
                     out.flush();
                 }
                 return ExitCode.OK;

@@ -87,7 +87,7 @@ class CliWordsTest {
         assertThat(run.err()).isEqualTo("ozgkit payment create: --purpose must be in upper case for --profile epaybl,"
                 + " e.g. --purpose \"GEBUEHR MELDEAMT\" (see 'ozgkit payment create --help')\n");
         assertThat(Run.of("payment", "create", "--amount", "1", "--purpose", "X", "--profile", "nope").err())
-                .isEqualTo("ozgkit payment create: --profile must be standard or epaybl, was nope"
+                .isEqualTo("ozgkit payment create: --profile must be standard, epaybl or pmpayment, was nope"
                         + " (see 'ozgkit payment create --help')\n");
     }
 

@@ -113,6 +113,7 @@ class SandboxCommandTest {
                 assertThat(line).matches("[a-z][a-z0-9-]* [a-z]+://127\\.0\\.0\\.1:\\d+(/[a-z0-9-]+)?");
             }
             assertThat(lines).anySatisfy(l -> assertThat(l).matches("einvoice-portal smtp://127\\.0\\.0\\.1:\\d+"));
+            assertThat(lines).anySatisfy(l -> assertThat(l).matches("directory http://127\\.0\\.0\\.1:\\d+/directory"));
             assertThat(lines.stream().filter(l -> l.startsWith("osci")).toList())
                     .singleElement().asString().matches("osci-intermediary http://127\\.0\\.0\\.1:\\d+/osci");
             String healthLine = lines.stream().filter(l -> l.startsWith("health ")).findFirst().orElseThrow();

@@ -33,10 +33,13 @@ public final class OzgClientConfig {
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     /** Default largest accepted response body: 16 MiB. */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+    /** Default time a call may take in all, every attempt and every pause between attempts included: 2 minutes. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
 
     private final URI baseUri;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration callTimeout;
     private final RetryPolicy retryPolicy;
     private final Credentials credentials;
     private final TlsConfig tls;
@@ -46,11 +49,13 @@ public final class OzgClientConfig {
     private final HttpTransport transport;
     private final int maxResponseBytes;
     private final int maxConnections;
+    private final boolean allowCredentialsOverPlainHttp;
 
     private OzgClientConfig(Builder b) {
         this.baseUri = b.baseUri;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
+        this.callTimeout = b.callTimeout;
         this.retryPolicy = b.retryPolicy;
         this.credentials = b.credentials;
         this.tls = b.tls;
@@ -60,6 +65,7 @@ public final class OzgClientConfig {
         this.transport = b.transport;
         this.maxResponseBytes = b.maxResponseBytes;
         this.maxConnections = b.maxConnections;
+        this.allowCredentialsOverPlainHttp = b.allowCredentialsOverPlainHttp;
     }
 
     /** @return a builder with the defaults */
@@ -73,6 +79,7 @@ public final class OzgClientConfig {
         b.baseUri = baseUri;
         b.connectTimeout = connectTimeout;
         b.readTimeout = readTimeout;
+        b.callTimeout = callTimeout;
         b.retryPolicy = retryPolicy;
         b.credentials = credentials;
         b.tls = tls;
@@ -82,6 +89,7 @@ public final class OzgClientConfig {
         b.transport = transport;
         b.maxResponseBytes = maxResponseBytes;
         b.maxConnections = maxConnections;
+        b.allowCredentialsOverPlainHttp = allowCredentialsOverPlainHttp;
         return b;
     }
 
@@ -109,6 +117,14 @@ public final class OzgClientConfig {
     /** @return the read (response) timeout */
     public Duration readTimeout() {
         return readTimeout;
+    }
+
+    /**
+     * @return the time a call may take in all: every attempt (connecting, sending, waiting, reading)
+     *         and every pause between attempts; when it runs out the exchange in flight is cancelled
+     */
+    public Duration callTimeout() {
+        return callTimeout;
     }
 
     /** @return the retry policy */
@@ -156,12 +172,20 @@ public final class OzgClientConfig {
         return maxConnections;
     }
 
+    /**
+     * @return whether credentials may be sent over plain {@code http://} to hosts other than the
+     *         loopback interface (off by default)
+     */
+    public boolean allowCredentialsOverPlainHttp() {
+        return allowCredentialsOverPlainHttp;
+    }
+
     @Override
     public String toString() {
         return "OzgClientConfig[baseUri=" + baseUri + ", connectTimeout=" + connectTimeout + ", readTimeout="
-                + readTimeout + ", retryPolicy=" + retryPolicy + ", credentials=" + credentials + ", tls=" + tls
-                + ", proxy=" + proxy + ", userAgent=" + userAgent + ", interceptors=" + interceptors.size()
-                + ", customTransport=" + (transport != null) + "]";
+                + readTimeout + ", callTimeout=" + callTimeout + ", retryPolicy=" + retryPolicy + ", credentials="
+                + credentials + ", tls=" + tls + ", proxy=" + proxy + ", userAgent=" + userAgent + ", interceptors="
+                + interceptors.size() + ", customTransport=" + (transport != null) + "]";
     }
 
     /** Builds an {@link OzgClientConfig}. Not thread-safe. */
@@ -169,6 +193,7 @@ public final class OzgClientConfig {
         private URI baseUri;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Credentials credentials = Credentials.none();
         private TlsConfig tls;
@@ -178,6 +203,7 @@ public final class OzgClientConfig {
         private HttpTransport transport;
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private int maxConnections = 20;
+        private boolean allowCredentialsOverPlainHttp;
 
         private Builder() {
         }
@@ -185,15 +211,17 @@ public final class OzgClientConfig {
         /**
          * @param baseUri absolute http(s) URI that request paths are resolved against
          * @return this builder
+         * @throws OzgClientException of kind CONFIGURATION when the URI is not absolute http(s) or has a
+         *                            query or fragment
          */
         public Builder baseUri(URI baseUri) {
             Objects.requireNonNull(baseUri, "baseUri");
             if (!baseUri.isAbsolute() || baseUri.getHost() == null
                     || !("http".equalsIgnoreCase(baseUri.getScheme()) || "https".equalsIgnoreCase(baseUri.getScheme()))) {
-                throw new IllegalArgumentException("base URI must be an absolute http or https URI, was " + baseUri);
+                throw OzgClientException.configuration("base URI must be an absolute http or https URI, was " + baseUri);
             }
             if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
-                throw new IllegalArgumentException("base URI must not have a query or fragment, was " + baseUri);
+                throw OzgClientException.configuration("base URI must not have a query or fragment, was " + baseUri);
             }
             this.baseUri = baseUri;
             return this;
@@ -223,6 +251,21 @@ public final class OzgClientConfig {
          */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the time a call may take in all, every attempt and the pauses between attempts
+         * included. When it runs out, the exchange in flight is cancelled (its connection closed)
+         * and the call fails with {@link OzgClientException.Kind#TIMEOUT}; a server that answers
+         * slowly, one byte at a time, cannot hold a call longer. The OAuth2 token request of a call
+         * counts towards it.
+         *
+         * @param timeout the time allowed for a call (default {@link #DEFAULT_CALL_TIMEOUT})
+         * @return this builder
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = positive(timeout, "callTimeout");
             return this;
         }
 
@@ -269,7 +312,7 @@ public final class OzgClientConfig {
         public Builder userAgent(String userAgent) {
             Objects.requireNonNull(userAgent, "userAgent");
             if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < ' ' || c == 127)) {
-                throw new IllegalArgumentException("user agent must be non-blank printable text");
+                throw OzgClientException.configuration("user agent must be non-blank printable text");
             }
             this.userAgent = userAgent;
             return this;
@@ -305,7 +348,7 @@ public final class OzgClientConfig {
          */
         public Builder maxResponseBytes(int bytes) {
             if (bytes < 1024) {
-                throw new IllegalArgumentException("maxResponseBytes must be at least 1024, was " + bytes);
+                throw OzgClientException.configuration("maxResponseBytes must be at least 1024, was " + bytes);
             }
             this.maxResponseBytes = bytes;
             return this;
@@ -317,9 +360,23 @@ public final class OzgClientConfig {
          */
         public Builder maxConnections(int connections) {
             if (connections < 1) {
-                throw new IllegalArgumentException("maxConnections must be at least 1, was " + connections);
+                throw OzgClientException.configuration("maxConnections must be at least 1, was " + connections);
             }
             this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * Allows sending credentials (Basic, Bearer, the OAuth2 client secret) over plain
+         * {@code http://} to any host. By default they are sent over {@code http://} only to the
+         * loopback interface (for a local sandbox); anywhere else the client refuses with
+         * {@link OzgClientException.Kind#CONFIGURATION}, since anyone on the way could read them.
+         *
+         * @param allow whether to allow it (for test networks that lack TLS)
+         * @return this builder
+         */
+        public Builder allowCredentialsOverPlainHttp(boolean allow) {
+            this.allowCredentialsOverPlainHttp = allow;
             return this;
         }
 
@@ -331,7 +388,7 @@ public final class OzgClientConfig {
         private static Duration positive(Duration d, String name) {
             Objects.requireNonNull(d, name);
             if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + d);
+                throw OzgClientException.configuration(name + " must be positive, was " + d);
             }
             return d;
         }

@@ -2,7 +2,8 @@ package de.ozgkit.core;
 
 /**
  * No usable response was received: the request could not be sent, the connection failed or timed
- * out, the TLS handshake failed, or the client is misconfigured.
+ * out, the TLS handshake failed, the client is misconfigured, or a value given to a call cannot be
+ * sent.
  *
  * <p>{@link #kind()} says which, {@link #attempts()} how many attempts were made.
  */
@@ -20,7 +21,13 @@ public class OzgClientException extends OzgException {
         /** The client configuration is unusable (missing base URI, unreadable key material ...). */
         CONFIGURATION,
         /** The server answered, but the answer could not be read as the protocol requires. */
-        PROTOCOL
+        PROTOCOL,
+        /**
+         * A value given to ozgkit is not valid: it cannot be sent as it is (an id of dots only, which
+         * would change the request path, a header value with a line break) or breaks the rules of
+         * its type (a currency that is not an ISO 4217 code); nothing was sent.
+         */
+        INVALID_ARGUMENT
     }
 
     private final Kind kind;
@@ -49,6 +56,16 @@ public class OzgClientException extends OzgException {
      */
     public static OzgClientException configuration(String message) {
         return new OzgClientException(Kind.CONFIGURATION, message, null, 0);
+    }
+
+    /**
+     * Creates an invalid-argument error; nothing was sent.
+     *
+     * @param message which value cannot be sent, and why
+     * @return the exception
+     */
+    public static OzgClientException invalidArgument(String message) {
+        return new OzgClientException(Kind.INVALID_ARGUMENT, message, null, 0);
     }
 
     /** @return the kind of failure */

@@ -17,13 +17,13 @@ public record ProxyConfig(String host, int port, String username, String passwor
     public ProxyConfig {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {
-            throw new IllegalArgumentException("proxy host must not be blank");
+            throw OzgClientException.configuration("proxy host must not be blank");
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("proxy port must be between 1 and 65535, was " + port);
+            throw OzgClientException.configuration("proxy port must be between 1 and 65535, was " + port);
         }
         if ((username == null) != (password == null)) {
-            throw new IllegalArgumentException("proxy user name and password must be given together");
+            throw OzgClientException.configuration("proxy user name and password must be given together");
         }
     }
 

@@ -33,19 +33,19 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /** Checks the values. */
     public RetryPolicy {
         if (maxAttempts < 1 || maxAttempts > 100) {
-            throw new IllegalArgumentException("maxAttempts must be between 1 and 100, was " + maxAttempts);
+            throw OzgClientException.configuration("maxAttempts must be between 1 and 100, was " + maxAttempts);
         }
         Objects.requireNonNull(initialBackoff, "initialBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
         if (initialBackoff.isNegative() || maxBackoff.isNegative() || maxRetryAfter.isNegative()) {
-            throw new IllegalArgumentException("backoff durations must not be negative");
+            throw OzgClientException.configuration("backoff durations must not be negative");
         }
         if (multiplier < 1.0) {
-            throw new IllegalArgumentException("multiplier must be at least 1.0, was " + multiplier);
+            throw OzgClientException.configuration("multiplier must be at least 1.0, was " + multiplier);
         }
         if (jitter < 0.0 || jitter > 1.0) {
-            throw new IllegalArgumentException("jitter must be between 0.0 and 1.0, was " + jitter);
+            throw OzgClientException.configuration("jitter must be between 0.0 and 1.0, was " + jitter);
         }
         retryStatuses = Set.copyOf(retryStatuses);
     }

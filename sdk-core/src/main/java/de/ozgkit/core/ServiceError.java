@@ -23,10 +23,10 @@ public record ServiceError(int status, Problem problem, String requestId, int at
     /** Checks the arguments. */
     public ServiceError {
         if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("status must be between 100 and 599, was " + status);
+            throw OzgClientException.invalidArgument("status must be between 100 and 599, was " + status);
         }
         if (attempts < 1) {
-            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+            throw OzgClientException.invalidArgument("attempts must be at least 1, was " + attempts);
         }
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

@@ -211,7 +211,7 @@ public final class TlsConfig {
          */
         public Builder trustCertificates(List<X509Certificate> certificates) {
             if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("at least one trusted certificate is needed");
+                throw OzgClientException.configuration("at least one trusted certificate is needed");
             }
             try {
                 KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -223,7 +223,8 @@ public final class TlsConfig {
                 this.trustStore = ks;
                 return this;
             } catch (GeneralSecurityException | java.io.IOException e) {
-                throw new IllegalStateException("cannot create an in-memory trust store", e);
+                throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "cannot create an in-memory trust store: "
+                        + e.getMessage(), e, 0);
             }
         }
 
@@ -261,7 +262,7 @@ public final class TlsConfig {
         public Builder clientCertificate(PrivateKey key, X509Certificate... chain) {
             Objects.requireNonNull(key, "key");
             if (chain.length == 0) {
-                throw new IllegalArgumentException("the client certificate chain must not be empty");
+                throw OzgClientException.configuration("the client certificate chain must not be empty");
             }
             try {
                 char[] pw = "ozgkit-in-memory".toCharArray();
@@ -270,7 +271,8 @@ public final class TlsConfig {
                 ks.setKeyEntry("client", key, pw, chain);
                 return clientKeyStore(ks, pw);
             } catch (GeneralSecurityException | java.io.IOException e) {
-                throw new IllegalArgumentException("the client key and certificate cannot be combined: " + e.getMessage(), e);
+                throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "the client key and certificate cannot be"
+                        + " combined: " + e.getMessage(), e, 0);
             }
         }
 
@@ -322,11 +324,11 @@ public final class TlsConfig {
             List<String> list = new ArrayList<>(Arrays.asList(versions));
             for (String v : list) {
                 if (!v.equals("TLSv1.3") && !v.equals("TLSv1.2")) {
-                    throw new IllegalArgumentException("only TLSv1.3 and TLSv1.2 are allowed, was " + v);
+                    throw OzgClientException.configuration("only TLSv1.3 and TLSv1.2 are allowed, was " + v);
                 }
             }
             if (list.isEmpty()) {
-                throw new IllegalArgumentException("at least one protocol version is needed");
+                throw OzgClientException.configuration("at least one protocol version is needed");
             }
             this.protocols = list;
             return this;

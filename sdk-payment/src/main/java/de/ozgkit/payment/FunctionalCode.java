@@ -1,6 +1,7 @@
 package de.ozgkit.payment;
 
 import de.ozgkit.core.OzgServiceException;
+import de.ozgkit.core.UnknownCodeException;
 import java.util.Optional;
 
 /**
@@ -40,12 +41,11 @@ public enum FunctionalCode {
      *
      * @param code e.g. {@code "PAYMENT_EXISTS"}
      * @return the code
-     * @throws IllegalArgumentException for an unknown code
+     * @throws UnknownCodeException for an unknown code, naming the known ones
      */
     public static FunctionalCode fromCode(String code) {
-        return lookup(code).orElseThrow(() -> new IllegalArgumentException("unknown XBezahldienste functionalCode \""
-                + code + "\"; known are NO_VALID_ORIGINATOR_OR_ENDPOINT, NO_VALID_ORIGINATOR_OR_DESTINATION,"
-                + " PAYMENT_EXISTS, CALCULATION_ERROR, BOOKING_DATA_MISSING, VALIDATION_ERROR, FORBIDDEN, UNSPECIFIED"));
+        return lookup(code).orElseThrow(() -> new UnknownCodeException("XBezahldienste functionalCode", code,
+                java.util.Arrays.stream(values()).map(FunctionalCode::code).toList()));
     }
 
     /**

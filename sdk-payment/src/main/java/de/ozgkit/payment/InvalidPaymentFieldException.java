@@ -1,5 +1,6 @@
 package de.ozgkit.payment;
 
+import de.ozgkit.core.OzgException;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Objects;
  * purpose must be at most 27 characters, was 31 characters
  * }</pre>
  */
-public class InvalidPaymentFieldException extends IllegalArgumentException {
+public class InvalidPaymentFieldException extends OzgException {
     private static final long serialVersionUID = 1L;
 
     private final String field;

@@ -1,7 +1,10 @@
 package de.ozgkit.payment;
 
 import de.ozgkit.core.OzgClientConfig;
+import de.ozgkit.core.OzgClientException;
+import de.ozgkit.core.Sleeper;
 import de.ozgkit.payment.internal.DefaultPaymentClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -27,15 +30,25 @@ import java.util.Objects;
  * endPointId) and without, using the context given to the builder.
  *
  * <p><b>Retries and idempotency.</b> Calls are retried by the configured
- * {@link de.ozgkit.core.RetryPolicy} on connection failures, timeouts, 429 and 5xx. A create is
- * retried with the same body and so the same {@code requestId}, which lets the provider recognise
- * the repetition; when a retry is answered {@code PAYMENT_EXISTS} and the provider names the
- * transaction, the client fetches and returns it.
+ * {@link de.ozgkit.core.RetryPolicy} on connection failures, timeouts, 429 and 5xx, all within the
+ * configured call timeout. A create is retried with the same body and so the same
+ * {@code requestId}, which lets the provider recognise the repetition. When a retry is answered
+ * {@code PAYMENT_EXISTS}, an earlier attempt was processed and its answer lost: if the provider
+ * names the transaction (an extension some providers offer), the client fetches and returns it;
+ * otherwise it throws {@link PaymentExistsException} carrying the {@code requestId}, so that the
+ * caller can reconcile with the provider.
  *
- * <p><b>Errors.</b> {@link InvalidPaymentFieldException} before sending; {@link PaymentException}
- * subclasses for functional codes; otherwise the status-based exceptions of ozgkit core
+ * <p><b>Errors.</b> Every exception is an {@link de.ozgkit.core.OzgException}:
+ * {@link InvalidPaymentFieldException} before sending; {@link PaymentException} subclasses for
+ * functional codes; otherwise the status-based exceptions of ozgkit core
  * ({@link de.ozgkit.core.OzgServiceException}) and {@link de.ozgkit.core.OzgClientException} when no
  * usable answer arrived.
+ *
+ * <p><b>Tolerant reading.</b> An answer with a field in a form the standard does not allow (a
+ * timestamp that is not ISO 8601, a relative transaction URL, an over-long transaction id) still
+ * yields a readable transaction: see {@link PaymentInformation#irregularFields()}. A paypage URL
+ * that is not an absolute http(s) URL is refused ({@link de.ozgkit.core.OzgClientException} of kind
+ * PROTOCOL): the citizen is never sent to a {@code javascript:} or other URL.
  *
  * <p>Thread-safe; create one per provider and share it. Closing releases the connection pool.
  */
@@ -140,6 +153,8 @@ public interface PaymentClient extends AutoCloseable {
         private ProviderProfile profile = ProviderProfile.STANDARD;
         private Duration pollInitial = DEFAULT_POLL_INITIAL;
         private Duration pollMax = DEFAULT_POLL_MAX;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
 
         private Builder() {
         }
@@ -190,7 +205,7 @@ public interface PaymentClient extends AutoCloseable {
          */
         public Builder pollBackoff(Duration initial, Duration max) {
             if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-                throw new IllegalArgumentException("poll backoff must be positive with max >= initial, was "
+                throw OzgClientException.configuration("poll backoff must be positive with max >= initial, was "
                         + initial + " / " + max);
             }
             this.pollInitial = initial;
@@ -199,16 +214,36 @@ public interface PaymentClient extends AutoCloseable {
         }
 
         /**
+         * @param clock the clock that decides when {@link PaymentClient#awaitFinalStatus} gives up and when
+         *              an OAuth2 token is renewed (default: the system clock)
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param sleeper how the client waits between status polls and between retries (default: the
+         *                calling thread sleeps); tests pass one that moves their clock forward
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
          * @return the client
-         * @throws IllegalStateException when no configuration was given
-         * @throws de.ozgkit.core.OzgClientException of kind CONFIGURATION when the configuration has no base URI
+         * @throws OzgClientException of kind CONFIGURATION when no configuration was given, the configuration
+         *                            has no base URI, or credentials would travel over plain http
          */
         public PaymentClient build() {
             if (config == null) {
-                throw new IllegalStateException("PaymentClient needs a configuration: call config(OzgClientConfig)");
+                throw OzgClientException.configuration("PaymentClient needs a configuration: call config(OzgClientConfig)");
             }
             config.requireBaseUri();
-            return new DefaultPaymentClient(config, context, profile, pollInitial, pollMax);
+            return new DefaultPaymentClient(config, context, profile, pollInitial, pollMax, clock, sleeper);
         }
     }
 }

@@ -2,38 +2,71 @@ package de.ozgkit.payment;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What the provider says about a payment transaction ({@code paymentInformation} of
  * XBezahldienste 1.0.0): its id, status, the paypage to send the citizen to, the reference for the
  * cash office and, once paid, the method used.
  *
+ * <p>Read tolerantly: a field the provider sends in a form the standard does not allow (a
+ * {@code transactionTimestamp} that is not ISO 8601, a relative {@code transactionUrl}, an unknown
+ * {@code paymentMethod}) does not make the whole answer unreadable. Its typed component stays
+ * {@code null} (or {@link PaymentMethod#OTHER}), the text as sent is kept in
+ * {@link #irregularFields()}, and the client logs a warning naming the field.
+ *
  * <p>Immutable and thread-safe.
+ *
+ * @param transactionId          the provider's transaction id (the standard allows at most 44 characters;
+ *                               a longer one is kept as sent)
+ * @param status                 the status
+ * @param statusDetail           the provider's explanation of the status, may be {@code null}
+ * @param transactionUrl         the transaction's URL at the provider, may be {@code null} (absent, or not an
+ *                               absolute URL: then in {@link #irregularFields()})
+ * @param transactionRedirectUrl the paypage to send the citizen to, an absolute http(s) URL; present while
+ *                               the status is {@link PaymentStatus#INITIAL}, may be {@code null}
+ * @param transactionReference   the provider's reference for the cash office, e.g. a Kassenzeichen, may be
+ *                               {@code null}
+ * @param transactionTimestamp   when the provider recorded the transaction (providers send it once the
+ *                               payment succeeded), may be {@code null} (absent, or not ISO 8601: then in
+ *                               {@link #irregularFields()})
+ * @param paymentMethod          the payment method, once known, may be {@code null}
+ * @param paymentMethodDetail    the provider's detail about the payment method, may be {@code null}
+ * @param irregularFields        fields the provider sent in a form the standard does not allow, by name, as
+ *                               sent; never {@code null}, usually empty
  */
-public final class PaymentInformation {
+public record PaymentInformation(String transactionId, PaymentStatus status, String statusDetail, URI transactionUrl,
+                                 URI transactionRedirectUrl, String transactionReference, Instant transactionTimestamp,
+                                 PaymentMethod paymentMethod, String paymentMethodDetail,
+                                 Map<String, String> irregularFields) {
 
-    private final String transactionId;
-    private final PaymentStatus status;
-    private final String statusDetail;
-    private final URI transactionUrl;
-    private final URI transactionRedirectUrl;
-    private final String transactionReference;
-    private final Instant transactionTimestamp;
-    private final PaymentMethod paymentMethod;
-    private final String paymentMethodDetail;
+    /**
+     * Checks the required values and copies the map.
+     *
+     * @throws InvalidPaymentFieldException when the transaction id is blank or the paypage is not an
+     *                                      absolute http(s) URL
+     */
+    public PaymentInformation {
+        Objects.requireNonNull(status, "status");
+        if (transactionId == null || transactionId.isBlank()) {
+            throw new InvalidPaymentFieldException("paymentInformation.transactionId", "is required", "absent or blank");
+        }
+        if (transactionRedirectUrl != null && !isHttp(transactionRedirectUrl)) {
+            throw new InvalidPaymentFieldException("paymentInformation.transactionRedirectUrl",
+                    "must be an absolute http or https URL (it is where the citizen is sent)",
+                    "a URL with scheme \"" + transactionRedirectUrl.getScheme() + "\"");
+        }
+        irregularFields = irregularFields == null || irregularFields.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(irregularFields));
+    }
 
-    private PaymentInformation(Builder b) {
-        this.transactionId = Objects.requireNonNull(b.transactionId, "transactionId");
-        this.status = Objects.requireNonNull(b.status, "status");
-        this.statusDetail = b.statusDetail;
-        this.transactionUrl = b.transactionUrl;
-        this.transactionRedirectUrl = b.transactionRedirectUrl;
-        this.transactionReference = b.transactionReference;
-        this.transactionTimestamp = b.transactionTimestamp;
-        this.paymentMethod = b.paymentMethod;
-        this.paymentMethodDetail = b.paymentMethodDetail;
+    static boolean isHttp(URI uri) {
+        String scheme = uri.getScheme();
+        return uri.isAbsolute() && uri.getHost() != null
+                && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
     }
 
     /**
@@ -45,76 +78,11 @@ public final class PaymentInformation {
         return new Builder(transactionId, status);
     }
 
-    /** @return the provider's transaction id (at most 44 characters) */
-    public String transactionId() {
-        return transactionId;
-    }
-
-    /** @return the status */
-    public PaymentStatus status() {
-        return status;
-    }
-
-    /** @return the provider's explanation of the status, if any */
-    public Optional<String> statusDetail() {
-        return Optional.ofNullable(statusDetail);
-    }
-
-    /** @return the transaction's URL at the provider ({@code transactionUrl}), if given */
-    public Optional<URI> transactionUrl() {
-        return Optional.ofNullable(transactionUrl);
-    }
-
-    /**
-     * The paypage to send the citizen to ({@code transactionRedirectUrl}); present while the status is
-     * {@link PaymentStatus#INITIAL}.
-     *
-     * @return the paypage URL, if given
-     */
-    public Optional<URI> transactionRedirectUrl() {
-        return Optional.ofNullable(transactionRedirectUrl);
-    }
-
-    /** @return the provider's reference for the cash office, e.g. a Kassenzeichen, if given */
-    public Optional<String> transactionReference() {
-        return Optional.ofNullable(transactionReference);
-    }
-
-    /** @return when the provider recorded the transaction, if given */
-    public Optional<Instant> transactionTimestamp() {
-        return Optional.ofNullable(transactionTimestamp);
-    }
-
-    /** @return the payment method, once known */
-    public Optional<PaymentMethod> paymentMethod() {
-        return Optional.ofNullable(paymentMethod);
-    }
-
-    /** @return the provider's detail about the payment method, if any */
-    public Optional<String> paymentMethodDetail() {
-        return Optional.ofNullable(paymentMethodDetail);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PaymentInformation p && transactionId.equals(p.transactionId) && status == p.status
-                && Objects.equals(statusDetail, p.statusDetail) && Objects.equals(transactionUrl, p.transactionUrl)
-                && Objects.equals(transactionRedirectUrl, p.transactionRedirectUrl)
-                && Objects.equals(transactionReference, p.transactionReference)
-                && Objects.equals(transactionTimestamp, p.transactionTimestamp) && paymentMethod == p.paymentMethod
-                && Objects.equals(paymentMethodDetail, p.paymentMethodDetail);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(transactionId, status, statusDetail, transactionUrl, transactionRedirectUrl,
-                transactionReference, transactionTimestamp, paymentMethod, paymentMethodDetail);
-    }
-
     @Override
     public String toString() {
         return "PaymentInformation[transactionId=" + transactionId + ", status=" + status
-                + (paymentMethod == null ? "" : ", paymentMethod=" + paymentMethod) + "]";
+                + (paymentMethod == null ? "" : ", paymentMethod=" + paymentMethod)
+                + (irregularFields.isEmpty() ? "" : ", irregular=" + irregularFields.keySet()) + "]";
     }
 
     /** Builds a {@link PaymentInformation}. Not thread-safe. */
@@ -128,10 +96,11 @@ public final class PaymentInformation {
         private Instant transactionTimestamp;
         private PaymentMethod paymentMethod;
         private String paymentMethodDetail;
+        private final Map<String, String> irregularFields = new LinkedHashMap<>();
 
         private Builder(String transactionId, PaymentStatus status) {
-            this.transactionId = Objects.requireNonNull(transactionId, "transactionId");
-            this.status = Objects.requireNonNull(status, "status");
+            this.transactionId = transactionId;
+            this.status = status;
         }
 
         /**
@@ -153,7 +122,7 @@ public final class PaymentInformation {
         }
 
         /**
-         * @param url the paypage
+         * @param url the paypage, an absolute http(s) URL
          * @return this builder
          */
         public Builder transactionRedirectUrl(URI url) {
@@ -197,9 +166,25 @@ public final class PaymentInformation {
             return this;
         }
 
-        /** @return the payment information */
+        /**
+         * Keeps a field that was sent in a form the standard does not allow.
+         *
+         * @param name  the field's name, e.g. {@code "transactionTimestamp"}
+         * @param value the text as sent
+         * @return this builder
+         */
+        public Builder irregularField(String name, String value) {
+            irregularFields.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @return the payment information
+         * @throws InvalidPaymentFieldException when the transaction id is blank or the paypage not http(s)
+         */
         public PaymentInformation build() {
-            return new PaymentInformation(this);
+            return new PaymentInformation(transactionId, status, statusDetail, transactionUrl, transactionRedirectUrl,
+                    transactionReference, transactionTimestamp, paymentMethod, paymentMethodDetail, irregularFields);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One position ({@code items[]}) of an XBezahldienste payment request: what is paid for, its tax
@@ -32,67 +31,80 @@ import java.util.Optional;
  * {@code totalNetAmount + totalTaxAmount} over all items.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param id              the position id given by the online service
+ * @param reference       the position's reference, may be {@code null}
+ * @param description     the position's description, may be {@code null}
+ * @param taxRate         the tax rate in percent, may be {@code null}
+ * @param quantity        the quantity, 1..999999
+ * @param singleNetAmount the net amount of one unit, may be {@code null}
+ * @param singleTaxAmount the tax amount of one unit, may be {@code null}
+ * @param totalNetAmount  the net amount of the position (two decimal places); {@code null} in the
+ *                        constructor to compute it from the single net amount
+ * @param totalTaxAmount  the tax amount of the position (two decimal places); {@code null} in the
+ *                        constructor to compute it from the single tax amount (or zero)
+ * @param bookingData     the booking data for the cash procedure ({@code Haushaltsstelle},
+ *                        {@code Objektnummer}, {@code Kassenzeichen} ...) in the order added, never
+ *                        {@code null}; which keys a provider needs is agreed with it (a missing one is
+ *                        answered with {@code BOOKING_DATA_MISSING})
  */
-public final class PaymentItem {
+public record PaymentItem(String id, String reference, String description, BigDecimal taxRate, int quantity,
+                          BigDecimal singleNetAmount, BigDecimal singleTaxAmount, BigDecimal totalNetAmount,
+                          BigDecimal totalTaxAmount, Map<String, String> bookingData) {
 
-    private final String id;
-    private final String reference;
-    private final String description;
-    private final BigDecimal taxRate;
-    private final int quantity;
-    private final BigDecimal singleNetAmount;
-    private final BigDecimal singleTaxAmount;
-    private final BigDecimal totalNetAmount;
-    private final BigDecimal totalTaxAmount;
-    private final Map<String, String> bookingData;
-
-    private PaymentItem(Builder b) {
-        this.id = Limits.text("items[].id", b.id, 1, 36, Limits.ID, Limits.ID_RULE);
-        this.reference = Limits.optionalText("items[].reference", b.reference, 1, 36, Limits.ID, Limits.ID_RULE);
-        this.description = Limits.optionalText("items[].description", b.description, 1, 250, Limits.DESCRIPTION,
-                Limits.DESCRIPTION_RULE);
-        if (b.taxRate != null) {
-            if (b.taxRate.signum() < 0 || b.taxRate.compareTo(BigDecimal.valueOf(100)) > 0) {
+    /**
+     * Checks every rule and computes the totals when they are {@code null}: {@code totalNetAmount}
+     * as single net amount times quantity, {@code totalTaxAmount} as single tax amount times
+     * quantity (or zero).
+     *
+     * @throws InvalidPaymentFieldException when a field breaks a rule of the standard
+     */
+    public PaymentItem {
+        Limits.text("items[].id", id, 1, 36, Limits.ID, Limits.ID_RULE);
+        Limits.optionalText("items[].reference", reference, 1, 36, Limits.ID, Limits.ID_RULE);
+        Limits.optionalText("items[].description", description, 1, 250, Limits.DESCRIPTION, Limits.DESCRIPTION_RULE);
+        if (taxRate != null) {
+            if (taxRate.signum() < 0 || taxRate.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw new InvalidPaymentFieldException("items[].taxRate", "must be a percentage between 0 and 100",
-                        b.taxRate.toPlainString());
+                        taxRate.toPlainString());
             }
-            if (b.taxRate.stripTrailingZeros().scale() > 2) {
+            if (taxRate.stripTrailingZeros().scale() > 2) {
                 throw new InvalidPaymentFieldException("items[].taxRate", "must have at most 2 decimal places",
-                        b.taxRate.toPlainString());
+                        taxRate.toPlainString());
             }
         }
-        this.taxRate = b.taxRate;
-        if (b.quantity < 1 || b.quantity > 999_999) {
+        if (quantity < 1 || quantity > 999_999) {
             throw new InvalidPaymentFieldException("items[].quantity", "must be between 1 and 999999",
-                    Integer.toString(b.quantity));
+                    Integer.toString(quantity));
         }
-        this.quantity = b.quantity;
-        this.singleNetAmount = b.singleNetAmount == null ? null
-                : Limits.amount("items[].singleNetAmount", b.singleNetAmount, false);
-        this.singleTaxAmount = b.singleTaxAmount == null ? null
-                : Limits.amount("items[].singleTaxAmount", b.singleTaxAmount, false);
-        BigDecimal totalNet = b.totalNetAmount;
-        if (totalNet == null && singleNetAmount != null) {
-            totalNet = singleNetAmount.multiply(BigDecimal.valueOf(quantity));
+        singleNetAmount = singleNetAmount == null ? null : Limits.amount("items[].singleNetAmount", singleNetAmount, false);
+        singleTaxAmount = singleTaxAmount == null ? null : Limits.amount("items[].singleTaxAmount", singleTaxAmount, false);
+        if (totalNetAmount == null && singleNetAmount != null) {
+            totalNetAmount = singleNetAmount.multiply(BigDecimal.valueOf(quantity));
         }
-        if (totalNet == null) {
+        if (totalNetAmount == null) {
             throw new InvalidPaymentFieldException("items[].totalNetAmount",
                     "is required (or give singleNetAmount to compute it)", "absent");
         }
-        this.totalNetAmount = Limits.amount("items[].totalNetAmount", totalNet, false);
-        BigDecimal totalTax = b.totalTaxAmount;
-        if (totalTax == null) {
-            totalTax = singleTaxAmount != null ? singleTaxAmount.multiply(BigDecimal.valueOf(quantity))
+        totalNetAmount = Limits.amount("items[].totalNetAmount", totalNetAmount, false);
+        if (totalTaxAmount == null) {
+            totalTaxAmount = singleTaxAmount != null ? singleTaxAmount.multiply(BigDecimal.valueOf(quantity))
                     : BigDecimal.ZERO.setScale(2, RoundingMode.UNNECESSARY);
         }
-        this.totalTaxAmount = Limits.amount("items[].totalTaxAmount", totalTax, false);
+        totalTaxAmount = Limits.amount("items[].totalTaxAmount", totalTaxAmount, false);
         Map<String, String> booking = new LinkedHashMap<>();
-        b.bookingData.forEach((k, v) -> {
-            Limits.plainText("items[].bookingData key", k, 250);
-            Limits.plainText("items[].bookingData[" + k + "]", v, 2000);
-            booking.put(k, v);
-        });
-        this.bookingData = Collections.unmodifiableMap(booking);
+        if (bookingData != null) {
+            bookingData.forEach((k, v) -> {
+                if (k == null || v == null) {
+                    throw new InvalidPaymentFieldException("items[].bookingData", "must not hold null keys or values",
+                            "a null " + (k == null ? "key" : "value"));
+                }
+                Limits.plainText("items[].bookingData key", k, 250);
+                Limits.plainText("items[].bookingData[" + k + "]", v, 2000);
+                booking.put(k, v);
+            });
+        }
+        bookingData = Collections.unmodifiableMap(booking);
     }
 
     /** @return a new builder */
@@ -116,80 +128,9 @@ public final class PaymentItem {
         return b;
     }
 
-    /** @return the position id given by the online service */
-    public String id() {
-        return id;
-    }
-
-    /** @return the position's reference, if any */
-    public Optional<String> reference() {
-        return Optional.ofNullable(reference);
-    }
-
-    /** @return the position's description, if any */
-    public Optional<String> description() {
-        return Optional.ofNullable(description);
-    }
-
-    /** @return the tax rate in percent, if given */
-    public Optional<BigDecimal> taxRate() {
-        return Optional.ofNullable(taxRate);
-    }
-
-    /** @return the quantity, 1..999999 */
-    public int quantity() {
-        return quantity;
-    }
-
-    /** @return the net amount of one unit, if given */
-    public Optional<BigDecimal> singleNetAmount() {
-        return Optional.ofNullable(singleNetAmount);
-    }
-
-    /** @return the tax amount of one unit, if given */
-    public Optional<BigDecimal> singleTaxAmount() {
-        return Optional.ofNullable(singleTaxAmount);
-    }
-
-    /** @return the net amount of the position (two decimal places) */
-    public BigDecimal totalNetAmount() {
-        return totalNetAmount;
-    }
-
-    /** @return the tax amount of the position (two decimal places) */
-    public BigDecimal totalTaxAmount() {
-        return totalTaxAmount;
-    }
-
     /** @return net plus tax of the position: its share of {@code grosAmount} */
     public BigDecimal totalGrossAmount() {
         return totalNetAmount.add(totalTaxAmount);
-    }
-
-    /**
-     * The booking data for the cash procedure, e.g. {@code Haushaltsstelle}, {@code Objektnummer},
-     * {@code Kassenzeichen}; which keys a provider needs is agreed with it (a missing one is
-     * answered with {@code BOOKING_DATA_MISSING}).
-     *
-     * @return the booking data in the order added, never {@code null}
-     */
-    public Map<String, String> bookingData() {
-        return bookingData;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PaymentItem i && id.equals(i.id) && Objects.equals(reference, i.reference)
-                && Objects.equals(description, i.description) && Objects.equals(taxRate, i.taxRate)
-                && quantity == i.quantity && Objects.equals(singleNetAmount, i.singleNetAmount)
-                && Objects.equals(singleTaxAmount, i.singleTaxAmount) && totalNetAmount.equals(i.totalNetAmount)
-                && totalTaxAmount.equals(i.totalTaxAmount) && bookingData.equals(i.bookingData);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, reference, description, taxRate, quantity, singleNetAmount, singleTaxAmount,
-                totalNetAmount, totalTaxAmount, bookingData);
     }
 
     /** @return id, quantity and totals; descriptions and booking data values are left out */
@@ -326,7 +267,8 @@ public final class PaymentItem {
          * @throws InvalidPaymentFieldException when a field breaks a rule of the standard
          */
         public PaymentItem build() {
-            return new PaymentItem(this);
+            return new PaymentItem(id, reference, description, taxRate, quantity, singleNetAmount, singleTaxAmount,
+                    totalNetAmount, totalTaxAmount, bookingData);
         }
     }
 }

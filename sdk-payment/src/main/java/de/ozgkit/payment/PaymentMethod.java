@@ -1,6 +1,9 @@
 package de.ozgkit.payment;
 
+import de.ozgkit.core.UnknownCodeException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The payment method the citizen chose on the paypage ({@code paymentMethod} of XBezahldienste
@@ -28,18 +31,26 @@ public enum PaymentMethod {
      *
      * @param code e.g. {@code "CREDITCARD"}
      * @return the method
-     * @throws IllegalArgumentException for an unknown code, naming the known ones
+     * @throws UnknownCodeException for an unknown code, naming the known ones
      */
     public static PaymentMethod fromCode(String code) {
+        return lookup(code).orElseThrow(() -> new UnknownCodeException("XBezahldienste payment method", code,
+                List.of("GIROPAY", "PAYDIRECT", "CREDITCARD", "PAYPAL", "OTHER")));
+    }
+
+    /**
+     * @param code a payment method code as sent on the wire (case and surrounding blanks ignored), may be {@code null}
+     * @return the method, empty when unknown
+     */
+    public static Optional<PaymentMethod> lookup(String code) {
         if (code != null) {
             String upper = code.trim().toUpperCase(Locale.ROOT);
             for (PaymentMethod m : values()) {
                 if (m.name().equals(upper)) {
-                    return m;
+                    return Optional.of(m);
                 }
             }
         }
-        throw new IllegalArgumentException("unknown XBezahldienste payment method \"" + code
-                + "\"; known are GIROPAY, PAYDIRECT, CREDITCARD, PAYPAL, OTHER");
+        return Optional.empty();
     }
 }

@@ -2,12 +2,12 @@ package de.ozgkit.payment;
 
 import de.ozgkit.payment.internal.Limits;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,7 +23,7 @@ import java.util.UUID;
  *         .build();                      // requestId generated, grosAmount computed: 12.50
  * }</pre>
  *
- * <p>Every rule of the standard is checked when the request is built, so nothing invalid is sent:
+ * <p>Every rule of the standard is checked when the request is made, so nothing invalid is sent:
  * {@code requestId} 1..36 characters matching {@code ^[\w\d-]+$}; {@code currency} "EUR";
  * {@code grosAmount} above 0 and at most 999999 with at most two decimal places, equal to the sum of
  * {@code totalNetAmount + totalTaxAmount} over the items (otherwise the provider answers
@@ -37,57 +37,64 @@ import java.util.UUID;
  * one and the client sends the same id on every retry. Sending the same request again is seen by
  * the provider as a repetition ({@code PAYMENT_EXISTS}); build a new request for a new payment.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. {@link #toString()} leaves out the texts, which may carry personal
+ * data.
+ *
+ * @param requestId        the idempotency key, unique per originator
+ * @param requestTimestamp when the request (the online application) was made
+ * @param currency         the currency, "EUR"
+ * @param grosAmount       the gross total ({@code grosAmount}, spelled as in the standard), two decimal
+ *                         places; {@code null} in the constructor to have it computed from the items
+ * @param purpose          the purpose / booking text, may be {@code null}
+ * @param description      the description shown on the paypage, may be {@code null}
+ * @param redirectUrl      where the paypage sends the citizen back to; the return carries no result
+ * @param items            the positions, 1 to 99, never {@code null}
+ * @param requestor        the payer, may be {@code null}
  */
-public final class PaymentRequest {
+public record PaymentRequest(String requestId, Instant requestTimestamp, String currency, BigDecimal grosAmount,
+                             String purpose, String description, String redirectUrl, List<PaymentItem> items,
+                             Requestor requestor) {
 
     /** The only currency XBezahldienste 1.0.0 provides for. */
     public static final String EUR = "EUR";
 
-    private final String requestId;
-    private final Instant requestTimestamp;
-    private final String currency;
-    private final BigDecimal grosAmount;
-    private final String purpose;
-    private final String description;
-    private final String redirectUrl;
-    private final List<PaymentItem> items;
-    private final Requestor requestor;
-
-    private PaymentRequest(Builder b) {
-        this.requestId = Limits.text("requestId", b.requestId == null ? newRequestId() : b.requestId, 1, 36,
-                Limits.ID, Limits.ID_RULE);
-        this.requestTimestamp = b.requestTimestamp == null ? Instant.now().truncatedTo(ChronoUnit.MILLIS)
-                : b.requestTimestamp;
-        Limits.text("currency", b.currency, 3, 3, null, null);
-        if (!EUR.equals(b.currency)) {
+    /**
+     * Checks every rule of the standard and computes {@code grosAmount} when it is {@code null}.
+     *
+     * @throws InvalidPaymentFieldException when a field breaks a rule of the standard
+     */
+    public PaymentRequest {
+        Limits.text("requestId", requestId, 1, 36, Limits.ID, Limits.ID_RULE);
+        if (requestTimestamp == null) {
+            throw new InvalidPaymentFieldException("requestTimestamp", "is required", "absent");
+        }
+        Limits.text("currency", currency, 3, 3, null, null);
+        if (!EUR.equals(currency)) {
             throw new InvalidPaymentFieldException("currency", "must be \"EUR\" (the only currency of XBezahldienste 1.0.0)",
                     "a different currency code");
         }
-        this.currency = b.currency;
-        this.purpose = Limits.optionalText("purpose", b.purpose, 1, 27, Limits.PURPOSE, Limits.PURPOSE_RULE);
-        this.description = Limits.optionalText("description", b.description, 1, 250, Limits.DESCRIPTION,
-                Limits.DESCRIPTION_RULE);
-        this.redirectUrl = Limits.url("redirectUrl", b.redirectUrl);
-        if (b.items.isEmpty() || b.items.size() > 99) {
-            throw new InvalidPaymentFieldException("items", "must have between 1 and 99 entries", b.items.size() + " entries");
+        Limits.optionalText("purpose", purpose, 1, 27, Limits.PURPOSE, Limits.PURPOSE_RULE);
+        Limits.optionalText("description", description, 1, 250, Limits.DESCRIPTION, Limits.DESCRIPTION_RULE);
+        Limits.url("redirectUrl", redirectUrl);
+        if (items == null || items.isEmpty() || items.size() > 99) {
+            throw new InvalidPaymentFieldException("items", "must have between 1 and 99 entries",
+                    (items == null ? 0 : items.size()) + " entries");
         }
-        this.items = List.copyOf(b.items);
+        items = List.copyOf(items);
         BigDecimal sum = BigDecimal.ZERO.setScale(2);
         for (PaymentItem item : items) {
             sum = sum.add(item.totalGrossAmount());
         }
-        if (b.grosAmount == null) {
-            this.grosAmount = Limits.amount("grosAmount (sum of the items)", sum, true);
+        if (grosAmount == null) {
+            grosAmount = Limits.amount("grosAmount (sum of the items)", sum, true);
         } else {
-            this.grosAmount = Limits.amount("grosAmount", b.grosAmount, true);
+            grosAmount = Limits.amount("grosAmount", grosAmount, true);
             if (grosAmount.compareTo(sum) != 0) {
                 throw new InvalidPaymentFieldException("grosAmount",
                         "must equal the sum of totalNetAmount + totalTaxAmount over all items (" + sum.toPlainString()
                                 + "), otherwise the provider answers CALCULATION_ERROR", grosAmount.toPlainString());
             }
         }
-        this.requestor = b.requestor;
     }
 
     /** @return a random request id (a UUID: 36 characters matching {@code ^[\w\d-]+$}) */
@@ -95,9 +102,17 @@ public final class PaymentRequest {
         return UUID.randomUUID().toString();
     }
 
-    /** @return a new builder (currency EUR, request id and timestamp filled in at build time when not set) */
+    /** @return a new builder (currency EUR; request id and timestamp, from the system clock, filled in when not set) */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the clock for the default {@code requestTimestamp}
+     * @return a new builder (currency EUR; request id and timestamp filled in when not set)
+     */
+    public static Builder builder(Clock clock) {
+        return new Builder(Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -105,7 +120,7 @@ public final class PaymentRequest {
      *         {@link Builder#requestId(String)} with {@code null} to have a new one generated
      */
     public Builder toBuilder() {
-        Builder b = new Builder();
+        Builder b = new Builder(Clock.systemUTC());
         b.requestId = requestId;
         b.requestTimestamp = requestTimestamp;
         b.currency = currency;
@@ -118,66 +133,6 @@ public final class PaymentRequest {
         return b;
     }
 
-    /** @return the request id: the idempotency key, unique per originator */
-    public String requestId() {
-        return requestId;
-    }
-
-    /** @return when the request (the online application) was made */
-    public Instant requestTimestamp() {
-        return requestTimestamp;
-    }
-
-    /** @return the currency, "EUR" */
-    public String currency() {
-        return currency;
-    }
-
-    /** @return the gross total ({@code grosAmount}, spelled as in the standard), two decimal places */
-    public BigDecimal grosAmount() {
-        return grosAmount;
-    }
-
-    /** @return the purpose / booking text, if given */
-    public Optional<String> purpose() {
-        return Optional.ofNullable(purpose);
-    }
-
-    /** @return the description shown on the paypage, if given */
-    public Optional<String> description() {
-        return Optional.ofNullable(description);
-    }
-
-    /** @return where the paypage sends the citizen back to; the return carries no result */
-    public String redirectUrl() {
-        return redirectUrl;
-    }
-
-    /** @return the positions, 1 to 99 */
-    public List<PaymentItem> items() {
-        return items;
-    }
-
-    /** @return the payer, if given */
-    public Optional<Requestor> requestor() {
-        return Optional.ofNullable(requestor);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PaymentRequest r && requestId.equals(r.requestId)
-                && requestTimestamp.equals(r.requestTimestamp) && currency.equals(r.currency)
-                && grosAmount.equals(r.grosAmount) && Objects.equals(purpose, r.purpose)
-                && Objects.equals(description, r.description) && redirectUrl.equals(r.redirectUrl)
-                && items.equals(r.items) && Objects.equals(requestor, r.requestor);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(requestId, requestTimestamp, currency, grosAmount, purpose, description, redirectUrl, items,
-                requestor);
-    }
-
     /** @return request id, amount and item count; texts that may carry personal data are left out */
     @Override
     public String toString() {
@@ -187,6 +142,7 @@ public final class PaymentRequest {
 
     /** Builds a {@link PaymentRequest}. Not thread-safe. */
     public static final class Builder {
+        private final Clock clock;
         private String requestId;
         private Instant requestTimestamp;
         private String currency = EUR;
@@ -197,7 +153,8 @@ public final class PaymentRequest {
         private final List<PaymentItem> items = new ArrayList<>();
         private Requestor requestor;
 
-        private Builder() {
+        private Builder(Clock clock) {
+            this.clock = clock;
         }
 
         /**
@@ -210,7 +167,7 @@ public final class PaymentRequest {
         }
 
         /**
-         * @param timestamp when the application was made; now when not set
+         * @param timestamp when the application was made; the builder's clock's now when not set
          * @return this builder
          */
         public Builder requestTimestamp(Instant timestamp) {
@@ -302,7 +259,9 @@ public final class PaymentRequest {
          * @throws InvalidPaymentFieldException when a field breaks a rule of the standard
          */
         public PaymentRequest build() {
-            return new PaymentRequest(this);
+            return new PaymentRequest(requestId == null ? newRequestId() : requestId,
+                    requestTimestamp == null ? clock.instant().truncatedTo(ChronoUnit.MILLIS) : requestTimestamp,
+                    currency, grosAmount, purpose, description, redirectUrl, items, requestor);
         }
     }
 }

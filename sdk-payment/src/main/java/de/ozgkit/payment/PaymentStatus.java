@@ -1,6 +1,9 @@
 package de.ozgkit.payment;
 
+import de.ozgkit.core.UnknownCodeException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Status of an XBezahldienste payment transaction (the spelling follows the standard).
@@ -46,18 +49,26 @@ public enum PaymentStatus {
      *
      * @param code e.g. {@code "PAYED"}
      * @return the status
-     * @throws IllegalArgumentException for an unknown code, naming the known ones
+     * @throws UnknownCodeException for an unknown code, naming the known ones
      */
     public static PaymentStatus fromCode(String code) {
+        return lookup(code).orElseThrow(() -> new UnknownCodeException("XBezahldienste status", code,
+                List.of("INITIAL", "PAYED", "CANCELED", "FAILED")));
+    }
+
+    /**
+     * @param code a status code as sent on the wire (case and surrounding blanks ignored), may be {@code null}
+     * @return the status, empty when unknown
+     */
+    public static Optional<PaymentStatus> lookup(String code) {
         if (code != null) {
             String upper = code.trim().toUpperCase(Locale.ROOT);
             for (PaymentStatus s : values()) {
                 if (s.name().equals(upper)) {
-                    return s;
+                    return Optional.of(s);
                 }
             }
         }
-        throw new IllegalArgumentException("unknown XBezahldienste status \"" + code
-                + "\"; known are INITIAL, PAYED, CANCELED, FAILED");
+        return Optional.empty();
     }
 }

@@ -10,8 +10,12 @@ import java.util.Optional;
  * answers 200, 403 or 503, each with an {@code application/problem+json} body.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param availability what the status call said
+ * @param httpStatus   the HTTP status: 200, 403 or 503
+ * @param problem      the problem body the provider sent, may be {@code null} (absent or unreadable)
  */
-public final class ProviderHealth {
+public record ProviderHealth(Availability availability, int httpStatus, Problem problem) {
 
     /** What the status call said. */
     public enum Availability {
@@ -23,26 +27,9 @@ public final class ProviderHealth {
         UNAVAILABLE
     }
 
-    private final Availability availability;
-    private final int httpStatus;
-    private final Problem problem;
-
-    /**
-     * Creates the result.
-     *
-     * @param availability what the status call said
-     * @param httpStatus   the HTTP status
-     * @param problem      the problem body, {@code null} when absent or unreadable
-     */
-    public ProviderHealth(Availability availability, int httpStatus, Problem problem) {
-        this.availability = Objects.requireNonNull(availability, "availability");
-        this.httpStatus = httpStatus;
-        this.problem = problem;
-    }
-
-    /** @return what the status call said */
-    public Availability availability() {
-        return availability;
+    /** Checks the value. */
+    public ProviderHealth {
+        Objects.requireNonNull(availability, "availability");
     }
 
     /** @return whether the configuration is usable (HTTP 200) */
@@ -50,19 +37,9 @@ public final class ProviderHealth {
         return availability == Availability.AVAILABLE;
     }
 
-    /** @return the HTTP status: 200, 403 or 503 */
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    /** @return the problem body the provider sent, if readable */
-    public Optional<Problem> problem() {
-        return Optional.ofNullable(problem);
-    }
-
     /** @return the functional code of the problem body, if present and known */
     public Optional<FunctionalCode> functionalCode() {
-        return problem().flatMap(Problem::functionalCode).flatMap(FunctionalCode::lookup);
+        return Optional.ofNullable(problem).flatMap(Problem::functionalCode).flatMap(FunctionalCode::lookup);
     }
 
     @Override

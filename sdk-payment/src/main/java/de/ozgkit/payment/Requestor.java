@@ -1,5 +1,6 @@
 package de.ozgkit.payment;
 
+import de.ozgkit.core.UnknownCodeException;
 import de.ozgkit.payment.internal.Limits;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,16 @@ import java.util.Optional;
  * has at most 9 address lines and an ISO 3166-1 alpha-2 country code.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param name             the (family) name, may be {@code null}
+ * @param firstName        the first name, may be {@code null}
+ * @param gender           the gender, may be {@code null}
+ * @param isOrganization   whether the requestor is an organisation ({@code isOrganization})
+ * @param organizationName the organisation's name, may be {@code null}
+ * @param address          the postal address, may be {@code null}
  */
-public final class Requestor {
+public record Requestor(String name, String firstName, Gender gender, boolean isOrganization, String organizationName,
+                        Address address) {
 
     /** Gender as XBezahldienste codes it. */
     public enum Gender {
@@ -29,84 +38,52 @@ public final class Requestor {
         /** Diverse. */
         D;
 
+        /** @return the code as sent on the wire */
+        public String code() {
+            return name();
+        }
+
         /**
          * @param code {@code "M"}, {@code "F"} or {@code "D"}
          * @return the gender
-         * @throws IllegalArgumentException for another code
+         * @throws UnknownCodeException for another code
          */
         public static Gender fromCode(String code) {
+            return lookup(code).orElseThrow(() -> new UnknownCodeException("XBezahldienste gender", code,
+                    List.of("M", "F", "D")));
+        }
+
+        /**
+         * @param code a code as sent on the wire, may be {@code null}
+         * @return the gender, empty when unknown
+         */
+        public static Optional<Gender> lookup(String code) {
             if (code != null) {
+                String upper = code.trim().toUpperCase(Locale.ROOT);
                 for (Gender g : values()) {
-                    if (g.name().equals(code.trim().toUpperCase(Locale.ROOT))) {
-                        return g;
+                    if (g.name().equals(upper)) {
+                        return Optional.of(g);
                     }
                 }
             }
-            throw new IllegalArgumentException("unknown gender code; known are M, F, D");
+            return Optional.empty();
         }
     }
 
-    private final String name;
-    private final String firstName;
-    private final Gender gender;
-    private final boolean organization;
-    private final String organizationName;
-    private final Address address;
-
-    private Requestor(Builder b) {
-        this.name = Limits.plainText("requestor.name", b.name, 250);
-        this.firstName = Limits.plainText("requestor.firstName", b.firstName, 250);
-        this.gender = b.gender;
-        this.organization = b.organization;
-        this.organizationName = Limits.plainText("requestor.organizationName", b.organizationName, 250);
-        this.address = b.address;
+    /**
+     * Checks the values.
+     *
+     * @throws InvalidPaymentFieldException when a text is blank, too long or holds control characters
+     */
+    public Requestor {
+        Limits.plainText("requestor.name", name, 250);
+        Limits.plainText("requestor.firstName", firstName, 250);
+        Limits.plainText("requestor.organizationName", organizationName, 250);
     }
 
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** @return the (family) name, if given */
-    public Optional<String> name() {
-        return Optional.ofNullable(name);
-    }
-
-    /** @return the first name, if given */
-    public Optional<String> firstName() {
-        return Optional.ofNullable(firstName);
-    }
-
-    /** @return the gender, if given */
-    public Optional<Gender> gender() {
-        return Optional.ofNullable(gender);
-    }
-
-    /** @return whether the requestor is an organisation ({@code isOrganization}) */
-    public boolean isOrganization() {
-        return organization;
-    }
-
-    /** @return the organisation's name, if given */
-    public Optional<String> organizationName() {
-        return Optional.ofNullable(organizationName);
-    }
-
-    /** @return the postal address, if given */
-    public Optional<Address> address() {
-        return Optional.ofNullable(address);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Requestor r && Objects.equals(name, r.name) && Objects.equals(firstName, r.firstName)
-                && gender == r.gender && organization == r.organization
-                && Objects.equals(organizationName, r.organizationName) && Objects.equals(address, r.address);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(name, firstName, gender, organization, organizationName, address);
     }
 
     /** @return a marker only; the content is personal data */
@@ -186,88 +163,57 @@ public final class Requestor {
          * @throws InvalidPaymentFieldException when a field breaks a rule
          */
         public Requestor build() {
-            return new Requestor(this);
+            return new Requestor(name, firstName, gender, organization, organizationName, address);
         }
     }
 
     /**
      * A postal address of the requestor. Personal data: {@link #toString()} shows none of it.
      * Immutable and thread-safe.
+     *
+     * @param street       the street, may be {@code null}
+     * @param houseNumber  the house number, may be {@code null}
+     * @param addressLines further address lines (at most 9), never {@code null}
+     * @param postalCode   the postal code, may be {@code null}
+     * @param city         the city, may be {@code null}
+     * @param country      the ISO 3166-1 alpha-2 country code, may be {@code null}
      */
-    public static final class Address {
-        private final String street;
-        private final String houseNumber;
-        private final List<String> addressLines;
-        private final String postalCode;
-        private final String city;
-        private final String country;
+    public record Address(String street, String houseNumber, List<String> addressLines, String postalCode, String city,
+                          String country) {
 
-        private Address(AddressBuilder b) {
-            this.street = Limits.plainText("requestor.address.street", b.street, 250);
-            this.houseNumber = Limits.plainText("requestor.address.houseNumber", b.houseNumber, 250);
-            if (b.addressLines.size() > 9) {
+        /**
+         * Checks the values.
+         *
+         * @throws InvalidPaymentFieldException when a field breaks a rule
+         */
+        public Address {
+            Limits.plainText("requestor.address.street", street, 250);
+            Limits.plainText("requestor.address.houseNumber", houseNumber, 250);
+            List<String> lines = addressLines == null ? List.of() : new ArrayList<>(addressLines);
+            if (lines.size() > 9) {
                 throw new InvalidPaymentFieldException("requestor.address.addressLine", "must have at most 9 lines",
-                        b.addressLines.size() + " lines");
+                        lines.size() + " lines");
             }
-            for (int i = 0; i < b.addressLines.size(); i++) {
-                Limits.plainText("requestor.address.addressLine[" + i + "]", b.addressLines.get(i), 250);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i) == null) {
+                    throw new InvalidPaymentFieldException("requestor.address.addressLine[" + i + "]", "is required",
+                            "absent");
+                }
+                Limits.plainText("requestor.address.addressLine[" + i + "]", lines.get(i), 250);
             }
-            this.addressLines = List.copyOf(b.addressLines);
-            this.postalCode = Limits.plainText("requestor.address.postalCode", b.postalCode, 250);
-            this.city = Limits.plainText("requestor.address.city", b.city, 250);
-            if (b.country != null && !b.country.matches("[A-Z]{2}")) {
+            addressLines = List.copyOf(lines);
+            Limits.plainText("requestor.address.postalCode", postalCode, 250);
+            Limits.plainText("requestor.address.city", city, 250);
+            if (country != null && !country.matches("[A-Z]{2}")) {
                 throw new InvalidPaymentFieldException("requestor.address.country",
-                        "must be an ISO 3166-1 alpha-2 code in upper case, e.g. DE", b.country.length() + " characters"
-                                + (b.country.length() == 2 ? " that are not two upper-case letters" : ""));
+                        "must be an ISO 3166-1 alpha-2 code in upper case, e.g. DE", country.length() + " characters"
+                                + (country.length() == 2 ? " that are not two upper-case letters" : ""));
             }
-            this.country = b.country;
         }
 
         /** @return a new builder */
         public static AddressBuilder builder() {
             return new AddressBuilder();
-        }
-
-        /** @return the street, if given */
-        public Optional<String> street() {
-            return Optional.ofNullable(street);
-        }
-
-        /** @return the house number, if given */
-        public Optional<String> houseNumber() {
-            return Optional.ofNullable(houseNumber);
-        }
-
-        /** @return further address lines (at most 9), never {@code null} */
-        public List<String> addressLines() {
-            return addressLines;
-        }
-
-        /** @return the postal code, if given */
-        public Optional<String> postalCode() {
-            return Optional.ofNullable(postalCode);
-        }
-
-        /** @return the city, if given */
-        public Optional<String> city() {
-            return Optional.ofNullable(city);
-        }
-
-        /** @return the ISO 3166-1 alpha-2 country code, if given */
-        public Optional<String> country() {
-            return Optional.ofNullable(country);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Address a && Objects.equals(street, a.street) && Objects.equals(houseNumber, a.houseNumber)
-                    && addressLines.equals(a.addressLines) && Objects.equals(postalCode, a.postalCode)
-                    && Objects.equals(city, a.city) && Objects.equals(country, a.country);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(street, houseNumber, addressLines, postalCode, city, country);
         }
 
         /** @return a marker only; the content is personal data */
@@ -350,7 +296,7 @@ public final class Requestor {
          * @throws InvalidPaymentFieldException when a field breaks a rule
          */
         public Address build() {
-            return new Address(this);
+            return new Address(street, houseNumber, addressLines, postalCode, city, country);
         }
     }
 }

@@ -236,8 +236,9 @@ class PaymentRequestValidationTest {
                         .isEqualTo("requestor.name must be at most 250 characters, was 251 characters"));
         Requestor r = Requestor.builder().name("Mustermann").firstName("Erika").gender(Requestor.Gender.F).build();
         assertThat(r.toString()).doesNotContain("Erika");
-        assertThat(Requestor.Gender.fromCode("d")).isEqualTo(Requestor.Gender.D);
-        assertThatThrownBy(() -> Requestor.Gender.fromCode("X")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(r.isOrganization()).isFalse();
+        assertThat(r.address()).isNull();
+        assertThat(Requestor.Address.builder().build().addressLines()).isEmpty();
     }
 
     @Test
@@ -262,7 +263,13 @@ class PaymentRequestValidationTest {
                     assertThat(e.actual()).isEqualTo("a text with lower-case 'e' at position 2");
                 });
         ProviderProfile.EPAYBL.check(request().purpose("GEBUEHR 2024-_X").build());
-        assertThat(ProviderProfile.fromName("epaybl")).isEqualTo(ProviderProfile.EPAYBL);
+        assertThat(ProviderProfile.fromCode("epaybl")).isEqualTo(ProviderProfile.EPAYBL);
+        assertThat(ProviderProfile.lookup(" PMPAYMENT ")).contains(ProviderProfile.PMPAYMENT);
+        assertThatThrownBy(() -> ProviderProfile.fromCode("girocheckout"))
+                .isInstanceOfSatisfying(de.ozgkit.core.UnknownCodeException.class, e -> {
+                    assertThat(e.codeList()).isEqualTo("payment provider profile");
+                    assertThat(e.getMessage()).contains("standard, epaybl, pmpayment");
+                });
     }
 
     @Test
@@ -270,10 +277,17 @@ class PaymentRequestValidationTest {
         assertThat(PaymentStatus.fromCode("PAYED")).isEqualTo(PaymentStatus.PAYED);
         assertThat(PaymentStatus.PAYED.isFinal()).isTrue();
         assertThat(PaymentStatus.INITIAL.isFinal()).isFalse();
-        assertThatThrownBy(() -> PaymentStatus.fromCode("PAID")).hasMessageContaining("INITIAL, PAYED, CANCELED, FAILED");
+        assertThatThrownBy(() -> PaymentStatus.fromCode("PAID")).isInstanceOf(de.ozgkit.core.UnknownCodeException.class)
+                .hasMessageContaining("INITIAL, PAYED, CANCELED, FAILED");
+        assertThat(PaymentStatus.lookup("PAID")).isEmpty();
+        assertThat(PaymentStatus.lookup(" payed ")).contains(PaymentStatus.PAYED);
         assertThat(PaymentMethod.fromCode("creditcard")).isEqualTo(PaymentMethod.CREDITCARD);
-        assertThatThrownBy(() -> PaymentMethod.fromCode("SEPA")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PaymentMethod.fromCode("SEPA")).isInstanceOf(de.ozgkit.core.UnknownCodeException.class);
+        assertThat(PaymentMethod.lookup(null)).isEmpty();
         assertThat(FunctionalCode.fromCode("PAYMENT_EXISTS")).isEqualTo(FunctionalCode.PAYMENT_EXISTS);
+        assertThatThrownBy(() -> FunctionalCode.fromCode("NEW")).isInstanceOf(de.ozgkit.core.UnknownCodeException.class);
         assertThat(FunctionalCode.lookup("SOMETHING_NEW")).isEmpty();
+        assertThat(Requestor.Gender.fromCode("d")).isEqualTo(Requestor.Gender.D);
+        assertThatThrownBy(() -> Requestor.Gender.fromCode("X")).isInstanceOf(de.ozgkit.core.UnknownCodeException.class);
     }
 }

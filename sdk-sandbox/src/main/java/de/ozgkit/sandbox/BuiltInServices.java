@@ -27,6 +27,7 @@ public final class BuiltInServices {
         services.add(de.ozgkit.sandbox.account.SamlIdpSimulator.create());
         services.add(de.ozgkit.sandbox.postfach.PostfachSimulator.create());
         services.add(de.ozgkit.sandbox.fitconnect.FitConnectSimulator.create());
+        services.add(de.ozgkit.sandbox.directory.DirectorySimulator.create());
         // one line per simulator; keep the list in the order they should be printed
         return services;
     }

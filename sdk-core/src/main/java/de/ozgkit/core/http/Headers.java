@@ -1,5 +1,6 @@
 package de.ozgkit.core.http;
 
+import de.ozgkit.core.OzgClientException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -194,12 +195,12 @@ public final class Headers {
                 nameOk = c > ' ' && c < 127 && c != ':';
             }
             if (!nameOk) {
-                throw new IllegalArgumentException("header name must be a non-empty token, was \"" + name + "\"");
+                throw OzgClientException.invalidArgument("header name must be a non-empty token, was \"" + name + "\"");
             }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (c == '\r' || c == '\n' || c == 0) {
-                    throw new IllegalArgumentException("header " + name + " must not contain CR, LF or NUL");
+                    throw OzgClientException.invalidArgument("header " + name + " must not contain CR, LF or NUL");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package de.ozgkit.core.http;
 
+import de.ozgkit.core.OzgClientException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -69,7 +70,7 @@ public final class HttpRequest {
         public StreamingBody {
             Objects.requireNonNull(writer, "writer");
             if (contentLength < -1) {
-                throw new IllegalArgumentException("contentLength must be -1 (unknown) or at least 0, was " + contentLength);
+                throw OzgClientException.invalidArgument("contentLength must be -1 (unknown) or at least 0, was " + contentLength);
             }
         }
     }
@@ -161,11 +162,11 @@ public final class HttpRequest {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(uri, "uri");
             if (!uri.isAbsolute() || uri.getHost() == null) {
-                throw new IllegalArgumentException("request URI must be absolute with a host, was " + uri);
+                throw OzgClientException.invalidArgument("request URI must be absolute with a host, was " + uri);
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException("request URI must use http or https, was " + scheme);
+                throw OzgClientException.invalidArgument("request URI must use http or https, was " + scheme);
             }
             this.method = method.toUpperCase(Locale.ROOT);
             this.uri = uri;
@@ -210,13 +211,6 @@ public final class HttpRequest {
             headers.set("Content-Type", contentType);
             this.streamingBody = new StreamingBody(contentLength, writer);
             this.body = null;
-            return this;
-        }
-
-        Builder ownedBody(String contentType, byte[] content) {
-            headers.set("Content-Type", contentType);
-            this.body = content;
-            this.streamingBody = null;
             return this;
         }
 

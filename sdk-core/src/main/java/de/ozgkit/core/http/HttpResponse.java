@@ -15,10 +15,6 @@ public final class HttpResponse {
 
     private static final byte[] EMPTY_BODY = new byte[0];
 
-    static {
-        de.ozgkit.core.internal.HttpMessages.install(new MessageAccess());
-    }
-
     private final int status;
     private final Headers headers;
     private final byte[] body;
@@ -57,6 +53,11 @@ public final class HttpResponse {
     /** @return a copy of the body */
     public byte[] body() {
         return body.clone();
+    }
+
+    /** @return the body as a stream, read straight from the response without a copy */
+    public java.io.InputStream bodyStream() {
+        return new java.io.ByteArrayInputStream(body);
     }
 
     /** @return the body length in bytes */

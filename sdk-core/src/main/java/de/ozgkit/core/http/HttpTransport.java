@@ -1,11 +1,11 @@
 package de.ozgkit.core.http;
 
 import de.ozgkit.core.OzgClientConfig;
-import de.ozgkit.core.internal.ApacheHttpTransport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 /**
  * Performs exactly one HTTP exchange. ozgkit's clients add retries, authentication, interceptors
@@ -27,9 +27,29 @@ public interface HttpTransport extends AutoCloseable {
      * @return the response, whatever its status
      * @throws IOException when no complete response was received; {@link javax.net.ssl.SSLException}
      *                     for TLS failures, {@link java.net.SocketTimeoutException} for read timeouts,
-     *                     {@link java.net.ConnectException} when the connection could not be opened
+     *                     {@link java.net.ConnectException} when the connection could not be opened,
+     *                     {@link ResponseTooLargeException} when the body exceeds the configured limit
      */
     HttpResponse execute(HttpRequest request) throws IOException;
+
+    /**
+     * Sends a request and reads the whole response within a time limit. When the time runs out,
+     * the exchange is cancelled (its connection closed, not reused) and an
+     * {@link java.io.InterruptedIOException} is thrown. ozgkit's pipeline calls this with the time
+     * left of the call ({@link OzgClientConfig#callTimeout()}).
+     *
+     * <p>The default implementation cannot cancel and ignores the limit; the pipeline then enforces
+     * the call timeout only between attempts. The default transport overrides it.
+     *
+     * @param request the request
+     * @param timeout the time allowed for the whole exchange, positive
+     * @return the response, whatever its status
+     * @throws IOException as {@link #execute(HttpRequest)}; {@link java.io.InterruptedIOException} when the
+     *                     time ran out
+     */
+    default HttpResponse execute(HttpRequest request, Duration timeout) throws IOException {
+        return execute(request);
+    }
 
     /**
      * Reads the body of a successful answer (2xx) as a stream, for answers too large to hold in
@@ -77,7 +97,28 @@ public interface HttpTransport extends AutoCloseable {
         try (InputStream in = new ByteArrayInputStream(response.body())) {
             handler.handle(response.status(), response.headers(), in);
         }
-        return new HttpResponse(response.status(), response.headers(), null);
+        return new HttpResponse(response.status(), response.headers(), null, false);
+    }
+
+    /**
+     * Sends a request within a time limit and hands the body of a successful answer (2xx) to a
+     * handler, or reads it whole when the handler is {@code null}. The default transport cancels
+     * the exchange when the time runs out, also while the handler reads or a streaming request body
+     * is written, and when the handler returns before the end of the body (the connection is closed,
+     * never drained for reuse).
+     *
+     * <p>The default implementation ignores the limit and calls {@link #execute(HttpRequest, Duration)}
+     * or {@link #execute(HttpRequest, BodyHandler)}.
+     *
+     * @param request the request
+     * @param handler consumes the body of a 2xx answer; {@code null} to read it into the response
+     * @param timeout the time allowed for the whole exchange, positive
+     * @return the response; for a 2xx answer read by the handler its body is empty
+     * @throws IOException as {@link #execute(HttpRequest)}; {@link java.io.InterruptedIOException} when the
+     *                     time ran out
+     */
+    default HttpResponse execute(HttpRequest request, BodyHandler handler, Duration timeout) throws IOException {
+        return handler == null ? execute(request, timeout) : execute(request, handler);
     }
 
     /** Releases pooled connections and threads. */

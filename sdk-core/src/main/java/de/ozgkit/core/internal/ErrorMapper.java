@@ -17,13 +17,58 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The one place that turns an HTTP error answer into an exception: status and problem body to
- * {@link ServiceError}, status to exception type, and a message that says how to fix it.
+ * {@link ServiceError}, then the exception type and the hint, then the message.
+ *
+ * <p>A service module takes part through a {@link Hook}: it looks at the described answer (status,
+ * problem, e.g. an XBezahldienste {@code functionalCode}) and chooses the exception type and the
+ * hint before the message is built; for answers it leaves alone, the status decides. The message
+ * is always built here, in one form: what failed, what the service said, the request id and the
+ * attempts, then the hint.
+ *
+ * <pre>{@code
+ * ErrorMapper.Hook hook = error -> error.problemDetail().flatMap(Problem::functionalCode)
+ *         .filter("PAYMENT_EXISTS"::equals)
+ *         .map(code -> new ErrorMapper.Choice("Fetch the existing transaction instead.", PaymentExistsException::new));
+ * OzgServiceException e = ErrorMapper.toException(request, response, attempts, hook);
+ * }</pre>
  */
 public final class ErrorMapper {
+
+    /**
+     * A service's part of the mapping: chooses the exception type and the hint for an error answer.
+     * Implementations must be thread-safe and must not throw.
+     */
+    @FunctionalInterface
+    public interface Hook {
+        /**
+         * @param error the described error answer
+         * @return the exception type and hint, or empty to leave the answer to the status-based mapping
+         */
+        Optional<Choice> choose(ServiceError error);
+    }
+
+    /**
+     * What a {@link Hook} chose.
+     *
+     * @param hint    how to fix it, appended to the message (one or more sentences)
+     * @param factory creates the exception from the error and the complete message
+     */
+    public record Choice(String hint, BiFunction<ServiceError, String, ? extends OzgServiceException> factory) {
+        /** Checks the values. */
+        public Choice {
+            Objects.requireNonNull(hint, "hint");
+            Objects.requireNonNull(factory, "factory");
+        }
+    }
+
+    /** The hook that leaves every answer to the status-based mapping. */
+    public static final Hook STATUS_ONLY = error -> Optional.empty();
 
     /** Header names that carry a request id, in order of preference. */
     public static final String[] REQUEST_ID_HEADERS = {"X-Request-Id", "Request-Id", "X-Correlation-Id"};
@@ -60,7 +105,20 @@ public final class ErrorMapper {
      * @return the exception, not thrown
      */
     public static OzgServiceException toException(HttpRequest request, HttpResponse response, int attempts) {
-        return toException(describe(request, response, attempts), malformedProblemBody(response));
+        return toException(request, response, attempts, STATUS_ONLY);
+    }
+
+    /**
+     * Maps an error answer to the exception the service's hook chooses, or to the one for its status.
+     *
+     * @param request  the request that failed
+     * @param response the error answer (status 400 or above)
+     * @param attempts how many attempts were made
+     * @param hook     the service's part of the mapping
+     * @return the exception, not thrown
+     */
+    public static OzgServiceException toException(HttpRequest request, HttpResponse response, int attempts, Hook hook) {
+        return toException(describe(request, response, attempts), malformedProblemBody(response), hook);
     }
 
     /**
@@ -71,7 +129,23 @@ public final class ErrorMapper {
      * @return the exception, not thrown
      */
     public static OzgServiceException toException(ServiceError error, boolean malformedBody) {
-        String message = message(error, malformedBody);
+        return toException(error, malformedBody, STATUS_ONLY);
+    }
+
+    /**
+     * Maps an error description to the exception the hook chooses, or to the one for its status.
+     *
+     * @param error         the error
+     * @param malformedBody whether the service sent a problem media type that could not be parsed
+     * @param hook          the service's part of the mapping
+     * @return the exception, not thrown
+     */
+    public static OzgServiceException toException(ServiceError error, boolean malformedBody, Hook hook) {
+        Optional<Choice> choice = hook.choose(error);
+        if (choice.isPresent()) {
+            return choice.get().factory().apply(error, message(error, malformedBody, choice.get().hint()));
+        }
+        String message = message(error, malformedBody, hint(error));
         int s = error.status();
         if (s == 400 || s == 422) {
             return new InvalidRequestException(error, message);
@@ -102,9 +176,10 @@ public final class ErrorMapper {
      *
      * @param error         the error
      * @param malformedBody whether the problem body could not be parsed
+     * @param hint          how to fix it
      * @return the message
      */
-    static String message(ServiceError error, boolean malformedBody) {
+    static String message(ServiceError error, boolean malformedBody, String hint) {
         StringBuilder sb = new StringBuilder();
         sb.append(error.method()).append(' ').append(error.path()).append(" failed with HTTP ").append(error.status());
         Problem p = error.problem();
@@ -124,7 +199,7 @@ public final class ErrorMapper {
             sb.append("request id ").append(clean(error.requestId())).append(", ");
         }
         sb.append(error.attempts()).append(error.attempts() == 1 ? " attempt)" : " attempts)");
-        sb.append(". ").append(hint(error));
+        sb.append(". ").append(hint);
         return sb.toString();
     }
 

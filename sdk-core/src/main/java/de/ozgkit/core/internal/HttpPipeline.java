@@ -5,10 +5,12 @@ import de.ozgkit.core.OzgClientConfig;
 import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.OzgServiceException;
 import de.ozgkit.core.RetryPolicy;
+import de.ozgkit.core.Sleeper;
 import de.ozgkit.core.http.HttpRequest;
 import de.ozgkit.core.http.HttpResponse;
 import de.ozgkit.core.http.HttpTransport;
 import de.ozgkit.core.http.Interceptor;
+import de.ozgkit.core.http.ResponseTooLargeException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -48,16 +50,6 @@ public final class HttpPipeline implements AutoCloseable {
     private final OAuth2TokenSource oauth2;
     private final Sleeper sleeper;
 
-    /** Waits between attempts; replaceable so tests need not sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        /**
-         * @param duration how long to wait
-         * @throws InterruptedException when interrupted
-         */
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     /**
      * The outcome of a call: the last response and how many attempts it took.
      *
@@ -74,7 +66,7 @@ public final class HttpPipeline implements AutoCloseable {
      * @param config the client configuration
      */
     public HttpPipeline(OzgClientConfig config) {
-        this(config, d -> Thread.sleep(d.toMillis()));
+        this(config, Sleeper.SYSTEM);
     }
 
     /**
@@ -96,6 +88,14 @@ public final class HttpPipeline implements AutoCloseable {
      */
     public HttpPipeline(OzgClientConfig config, Sleeper sleeper, Clock clock) {
         this.config = config;
+        // refuse credentials over plain http before anything is opened
+        config.baseUri().ifPresent(this::checkCredentialsTransport);
+        if (config.credentials() instanceof Credentials.OAuth2ClientCredentials c
+                && !config.allowCredentialsOverPlainHttp() && !isSafeForCredentials(c.tokenUri())) {
+            throw OzgClientException.configuration("refusing to send the OAuth2 client secret over plain http to "
+                    + c.tokenUri().getHost() + ": anyone on the way could read it. Use an https:// token URI, or,"
+                    + " for a test network without TLS, OzgClientConfig.builder().allowCredentialsOverPlainHttp(true)");
+        }
         this.ownsTransport = config.transport().isEmpty();
         this.transport = config.transport().orElseGet(() -> HttpTransport.create(config));
         this.oauth2 = config.credentials() instanceof Credentials.OAuth2ClientCredentials c
@@ -118,7 +118,9 @@ public final class HttpPipeline implements AutoCloseable {
      *
      * @param segments the path segments, e.g. {@code "paymenttransaction", originatorId, endPointId}
      * @return the absolute URI
-     * @throws OzgClientException of kind CONFIGURATION when no base URI is configured
+     * @throws OzgClientException of kind CONFIGURATION when no base URI is configured, of kind
+     *                            INVALID_ARGUMENT for an empty segment or one of dots only ({@code .},
+     *                            {@code ..}), which would change the path instead of naming a resource
      */
     public URI resolve(String... segments) {
         URI base = config.requireBaseUri();
@@ -133,11 +135,14 @@ public final class HttpPipeline implements AutoCloseable {
     }
 
     /**
-     * Sends a request with retries and returns the last response whatever its status.
+     * Sends a request with retries and returns the last response whatever its status. The whole
+     * call, every attempt and every pause between attempts, is bounded by
+     * {@link OzgClientConfig#callTimeout()}.
      *
      * @param request the request
      * @return the exchange
-     * @throws OzgClientException when no usable response was received within the retry policy
+     * @throws OzgClientException when no usable response was received within the retry policy and the
+     *                            call timeout
      */
     public Exchange send(HttpRequest request) {
         return send(request, null);
@@ -151,27 +156,33 @@ public final class HttpPipeline implements AutoCloseable {
      * @param request the request
      * @param handler consumes the body of a 2xx answer; {@code null} to read it into the response
      * @return the exchange; its response body is empty for a 2xx answer read by the handler
-     * @throws OzgClientException when no usable response was received within the retry policy
+     * @throws OzgClientException when no usable response was received within the retry policy and the
+     *                            call timeout
      */
     public Exchange send(HttpRequest request, HttpTransport.BodyHandler handler) {
+        checkCredentialsTransport(request.uri());
         HttpRequest req = request.headers().first(ErrorMapper.REQUEST_ID_HEADERS[0]).isPresent() ? request
                 : request.toBuilder().header(ErrorMapper.REQUEST_ID_HEADERS[0], newRequestId()).build();
         RetryPolicy policy = config.retryPolicy();
+        long deadline = System.nanoTime() + config.callTimeout().toNanos();
         int attempt = 0;
         while (true) {
             attempt++;
             long start = System.nanoTime();
             HttpResponse response;
             try {
-                response = new Chain(req, attempt, 0, handler).proceed(req);
+                response = new Chain(req, attempt, 0, deadline, handler).proceed(req);
             } catch (IOException e) {
+                if (deadline - System.nanoTime() <= 0) {
+                    throw callTimeout(req, attempt, e);
+                }
                 Failure f = classify(e);
                 boolean retry = f.retryable && attempt < policy.maxAttempts() && (f.notSent || req.isRetrySafe());
                 LOG.debug("{} attempt {} failed: {} ({})", req, attempt, f.kind, e.getClass().getSimpleName());
                 if (!retry) {
                     throw new OzgClientException(f.kind, req + ": " + f.message, e, attempt);
                 }
-                pause(policy.backoff(attempt), req, attempt);
+                pause(policy.backoff(attempt), req, attempt, deadline, e);
                 continue;
             }
             if (LOG.isDebugEnabled()) {
@@ -180,11 +191,13 @@ public final class HttpPipeline implements AutoCloseable {
             }
             if (policy.retryStatuses().contains(response.status()) && req.isRetrySafe() && attempt < policy.maxAttempts()) {
                 Optional<Duration> retryAfter = ErrorMapper.retryAfter(response);
-                if (retryAfter.isPresent() && retryAfter.get().compareTo(policy.maxRetryAfter()) > 0) {
+                Duration wait = retryAfter.isPresent() ? retryAfter.get() : policy.backoff(attempt);
+                if (retryAfter.isPresent() && retryAfter.get().compareTo(policy.maxRetryAfter()) > 0
+                        || wait.toNanos() >= deadline - System.nanoTime()) {
+                    // waiting as asked would pass the cap or the call timeout: the answer stands
                     return new Exchange(response, attempt, req);
                 }
-                Duration wait = retryAfter.isPresent() ? retryAfter.get() : policy.backoff(attempt);
-                pause(wait, req, attempt);
+                pause(wait, req, attempt, deadline, null);
                 continue;
             }
             return new Exchange(response, attempt, req);
@@ -213,12 +226,27 @@ public final class HttpPipeline implements AutoCloseable {
      * @throws OzgClientException  when no usable response was received
      */
     public Exchange call(HttpRequest request) {
-        return call(request, null);
+        return call(request, null, ErrorMapper.STATUS_ONLY);
+    }
+
+    /**
+     * Sends a request with retries and throws the exception the service's hook (or the status)
+     * chooses for an error answer.
+     *
+     * @param request the request
+     * @param hook    the service's part of the error mapping
+     * @return the successful exchange (status below 400)
+     * @throws OzgServiceException for an error answer (status 400 and above)
+     * @throws OzgClientException  when no usable response was received
+     */
+    public Exchange call(HttpRequest request, ErrorMapper.Hook hook) {
+        return call(request, null, hook);
     }
 
     /**
      * Sends a request with retries, streams the body of a successful answer to the handler and
-     * throws the mapped exception for an error answer.
+     * throws the mapped exception for an error answer. The call timeout covers the handler's reading:
+     * when it runs out, the exchange is cancelled.
      *
      * @param request the request
      * @param handler consumes the body of a 2xx answer; {@code null} to read it into the response
@@ -227,14 +255,33 @@ public final class HttpPipeline implements AutoCloseable {
      * @throws OzgClientException  when no usable response was received
      */
     public Exchange call(HttpRequest request, HttpTransport.BodyHandler handler) {
+        return call(request, handler, ErrorMapper.STATUS_ONLY);
+    }
+
+    /**
+     * Sends a request with retries, streams the body of a successful answer to the handler and
+     * throws the exception the service's hook (or the status) chooses for an error answer.
+     *
+     * @param request the request
+     * @param handler consumes the body of a 2xx answer; {@code null} to read it into the response
+     * @param hook    the service's part of the error mapping
+     * @return the successful exchange (status below 400)
+     * @throws OzgServiceException for an error answer (status 400 and above)
+     * @throws OzgClientException  when no usable response was received
+     */
+    public Exchange call(HttpRequest request, HttpTransport.BodyHandler handler, ErrorMapper.Hook hook) {
         Exchange ex = send(request, handler);
         if (ex.response().status() >= 400) {
-            throw ErrorMapper.toException(ex.request(), ex.response(), ex.attempts());
+            throw ErrorMapper.toException(ex.request(), ex.response(), ex.attempts(), hook);
         }
         return ex;
     }
 
-    private void pause(Duration wait, HttpRequest req, int attempt) {
+    private void pause(Duration wait, HttpRequest req, int attempt, long deadline, IOException last) {
+        if (wait.toNanos() >= deadline - System.nanoTime()) {
+            // the next attempt would start after the call timeout
+            throw callTimeout(req, attempt, last);
+        }
         LOG.debug("{} retrying in {} ms after attempt {}", req, wait.toMillis(), attempt);
         try {
             sleeper.sleep(wait);
@@ -244,44 +291,107 @@ public final class HttpPipeline implements AutoCloseable {
         }
     }
 
-    private HttpResponse exchange(HttpRequest request, HttpTransport.BodyHandler handler) throws IOException {
-        return handler == null ? transport.execute(request) : transport.execute(request, handler);
+    private OzgClientException callTimeout(HttpRequest req, int attempt, IOException last) {
+        return new OzgClientException(OzgClientException.Kind.TIMEOUT, req + ": the call did not complete within the"
+                + " call timeout of " + config.callTimeout().toMillis() + " ms (OzgClientConfig.callTimeout)"
+                + (last == null ? "" : "; the last attempt failed with " + last.getClass().getSimpleName())
+                + "; the service answers too slowly or not at all, try again later", last, attempt);
     }
 
-    private HttpResponse authorizedExchange(HttpRequest request, HttpTransport.BodyHandler handler) throws IOException {
+    /**
+     * Refuses to send credentials over plain http to anything but the loopback interface, unless the
+     * configuration allows it.
+     */
+    private void checkCredentialsTransport(URI uri) {
+        if (!(config.credentials() instanceof Credentials.None) && !config.allowCredentialsOverPlainHttp()
+                && !isSafeForCredentials(uri)) {
+            throw OzgClientException.configuration("refusing to send " + credentialsName() + " over plain http to "
+                    + uri.getHost() + ": anyone on the way could read them. Use an https:// URI, or, for a test"
+                    + " network without TLS, OzgClientConfig.builder().allowCredentialsOverPlainHttp(true)");
+        }
+    }
+
+    private String credentialsName() {
+        Credentials c = config.credentials();
+        return c instanceof Credentials.Basic ? "HTTP Basic credentials"
+                : c instanceof Credentials.Bearer ? "a bearer token" : "OAuth2 client credentials and tokens";
+    }
+
+    /**
+     * Whether credentials may travel to this URI: https, or http to the loopback interface.
+     *
+     * @param uri the URI
+     * @return {@code true} for https and for http to localhost, 127.0.0.0/8 or ::1
+     */
+    static boolean isSafeForCredentials(URI uri) {
+        if ("https".equalsIgnoreCase(uri.getScheme())) {
+            return true;
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return host.equals("localhost") || host.endsWith(".localhost") || host.equals("::1")
+                || host.equals("0:0:0:0:0:0:0:1") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    private HttpResponse authorizedExchange(HttpRequest request, long deadline, HttpTransport.BodyHandler handler) throws IOException {
         Credentials credentials = config.credentials();
+        if (!(credentials instanceof Credentials.None)) {
+            checkCredentialsTransport(request.uri());
+        }
         if (credentials instanceof Credentials.Basic b) {
             String pair = b.username() + ":" + b.password();
-            return exchange(request.toBuilder().header("Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))).build(), handler);
+            return execute(request.toBuilder().header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))).build(),
+                    deadline, handler);
         } else if (credentials instanceof Credentials.Bearer t) {
-            return exchange(request.toBuilder().header("Authorization", "Bearer " + t.token()).build(), handler);
+            return execute(request.toBuilder().header("Authorization", "Bearer " + t.token()).build(), deadline,
+                    handler);
         } else if (oauth2 != null) {
-            String token = oauth2.token();
-            HttpResponse response = exchange(request.toBuilder().header("Authorization", "Bearer " + token).build(), handler);
+            String token = oauth2.token(remaining(deadline));
+            HttpResponse response = execute(request.toBuilder().header("Authorization", "Bearer " + token).build(),
+                    deadline, handler);
             if (response.status() == 401) {
                 // the token may have been revoked or expired early: renew once; a 401 means the
                 // request was not processed, so sending it again is safe
                 LOG.debug("{} answered 401; renewing the OAuth2 token once", request);
                 oauth2.invalidate(token);
-                token = oauth2.token();
-                response = exchange(request.toBuilder().header("Authorization", "Bearer " + token).build(), handler);
+                token = oauth2.token(remaining(deadline));
+                response = execute(request.toBuilder().header("Authorization", "Bearer " + token).build(), deadline,
+                        handler);
             }
             return response;
         }
-        return exchange(request, handler);
+        return execute(request, deadline, handler);
+    }
+
+    private HttpResponse execute(HttpRequest request, long deadline, HttpTransport.BodyHandler handler)
+            throws IOException {
+        return transport.execute(request, handler, remaining(deadline));
+    }
+
+    /** The time left until the deadline; an exchange that would start without time left fails at once. */
+    private static Duration remaining(long deadline) throws InterruptedIOException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new InterruptedIOException("the call timeout ran out before the exchange could start");
+        }
+        return Duration.ofNanos(left);
     }
 
     private final class Chain implements Interceptor.Chain {
         private final HttpRequest request;
         private final int attempt;
         private final int index;
+        private final long deadline;
         private final HttpTransport.BodyHandler handler;
 
-        Chain(HttpRequest request, int attempt, int index, HttpTransport.BodyHandler handler) {
+        Chain(HttpRequest request, int attempt, int index, long deadline, HttpTransport.BodyHandler handler) {
             this.request = request;
             this.attempt = attempt;
             this.index = index;
+            this.deadline = deadline;
             this.handler = handler;
         }
 
@@ -299,13 +409,15 @@ public final class HttpPipeline implements AutoCloseable {
         public HttpResponse proceed(HttpRequest next) throws IOException {
             List<Interceptor> interceptors = config.interceptors();
             if (index < interceptors.size()) {
-                HttpResponse r = interceptors.get(index).intercept(new Chain(next, attempt, index + 1, handler));
+                HttpResponse r = interceptors.get(index).intercept(
+                        new Chain(next, attempt, index + 1, deadline, handler));
                 if (r == null) {
-                    throw new IllegalStateException("interceptor " + interceptors.get(index) + " returned null");
+                    throw OzgClientException.configuration("interceptor " + interceptors.get(index) + " returned null;"
+                            + " an interceptor must return chain.proceed(request) or a response of its own");
                 }
                 return r;
             }
-            return authorizedExchange(next, handler);
+            return authorizedExchange(next, deadline, handler);
         }
     }
 
@@ -313,7 +425,7 @@ public final class HttpPipeline implements AutoCloseable {
     }
 
     static Failure classify(IOException e) {
-        if (e instanceof ApacheHttpTransport.ResponseTooLargeException) {
+        if (e instanceof ResponseTooLargeException) {
             return new Failure(OzgClientException.Kind.PROTOCOL, false, false, e.getMessage());
         }
         if (e instanceof UnknownHostException) {

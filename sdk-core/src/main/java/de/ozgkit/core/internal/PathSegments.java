@@ -1,8 +1,14 @@
 package de.ozgkit.core.internal;
 
+import de.ozgkit.core.OzgClientException;
 import java.nio.charset.StandardCharsets;
 
-/** Percent-encodes URI path segments (RFC 3986 unreserved characters pass unchanged). */
+/**
+ * Percent-encodes URI path segments (RFC 3986 unreserved characters pass unchanged). Segments that
+ * are empty or consist of dots only are refused: {@code .} and {@code ..} are path steps, not names
+ * (RFC 3986 section 5.2.4), and even percent-encoded ({@code %2E%2E}) some servers normalise them
+ * back into steps.
+ */
 public final class PathSegments {
 
     private PathSegments() {
@@ -14,8 +20,14 @@ public final class PathSegments {
      *
      * @param segment the raw segment
      * @return the encoded segment
+     * @throws OzgClientException of kind INVALID_ARGUMENT for an empty segment or one of dots only
      */
     public static String encode(String segment) {
+        if (dotsOnly(segment)) {
+            throw OzgClientException.invalidArgument("the path segment " + (segment.isEmpty() ? "\"\" (empty)"
+                    : "\"" + segment + "\"") + " cannot be sent: it would change the request path instead of naming a"
+                    + " resource; check the id");
+        }
         StringBuilder sb = new StringBuilder(segment.length() + 8);
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
@@ -28,5 +40,15 @@ public final class PathSegments {
             }
         }
         return sb.toString();
+    }
+
+    /** Whether a segment is empty or dots only, a path step rather than a name. */
+    private static boolean dotsOnly(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            if (segment.charAt(i) != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 }

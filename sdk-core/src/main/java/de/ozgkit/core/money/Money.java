@@ -1,5 +1,6 @@
 package de.ozgkit.core.money;
 
+import de.ozgkit.core.OzgClientException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -32,13 +33,13 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     /**
      * Rounds the amount to two decimals, half up, and checks the currency code.
      *
-     * @throws IllegalArgumentException if the currency is not three upper-case letters
+     * @throws OzgClientException of kind INVALID_ARGUMENT if the currency is not three upper-case letters
      */
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         if (!currency.matches("[A-Z]{3}")) {
-            throw new IllegalArgumentException("currency must be an ISO 4217 code of three upper-case letters, was \""
+            throw OzgClientException.invalidArgument("currency must be an ISO 4217 code of three upper-case letters, was \""
                     + currency + "\"");
         }
         amount = round(amount);
@@ -49,10 +50,17 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
      *
      * @param amount decimal text such as {@code "12.50"}
      * @return the amount rounded to two decimals
-     * @throws NumberFormatException if the text is not a decimal number
+     * @throws OzgClientException of kind INVALID_ARGUMENT if the text is not a decimal number
      */
     public static Money eur(String amount) {
-        return new Money(new BigDecimal(amount), "EUR");
+        BigDecimal value;
+        try {
+            value = new BigDecimal(java.util.Objects.requireNonNull(amount, "amount"));
+        } catch (NumberFormatException e) {
+            throw OzgClientException.invalidArgument("an amount must be a decimal number such as 12.50, was a text of "
+                    + amount.length() + " characters that is not");
+        }
+        return new Money(value, "EUR");
     }
 
     /**
@@ -93,7 +101,7 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
      *
      * @param other the other amount
      * @return the sum
-     * @throws IllegalArgumentException if the currencies differ
+     * @throws OzgClientException of kind INVALID_ARGUMENT if the currencies differ
      */
     public Money plus(Money other) {
         return new Money(amount.add(sameCurrency(other).amount), currency);
@@ -104,7 +112,7 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
      *
      * @param other the other amount
      * @return the difference
-     * @throws IllegalArgumentException if the currencies differ
+     * @throws OzgClientException of kind INVALID_ARGUMENT if the currencies differ
      */
     public Money minus(Money other) {
         return new Money(amount.subtract(sameCurrency(other).amount), currency);
@@ -137,7 +145,7 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
 
     private Money sameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException("cannot combine " + currency + " with " + other.currency
+            throw OzgClientException.invalidArgument("cannot combine " + currency + " with " + other.currency
                     + "; convert the amounts to one currency first");
         }
         return other;
@@ -146,7 +154,7 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     /**
      * Orders amounts of the same currency.
      *
-     * @throws IllegalArgumentException if the currencies differ
+     * @throws OzgClientException of kind INVALID_ARGUMENT if the currencies differ
      */
     @Override
     public int compareTo(Money other) {

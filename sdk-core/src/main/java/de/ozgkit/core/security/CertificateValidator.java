@@ -1,5 +1,6 @@
 package de.ozgkit.core.security;
 
+import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.security.CertificateValidationException.Reason;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -36,7 +37,10 @@ import java.util.Set;
  * JDK's PKIX implementation): signatures, validity periods at a chosen instant, basic constraints,
  * CA key usage, name chaining, optionally revocation against supplied CRLs; on top of that the
  * end-entity certificate's key usage and extended key usage, which the JDK's PKIX validator leaves
- * to the caller.
+ * to the caller, and the strength of every certificate below the trust anchor: signatures with
+ * SHA-1, MD5 or MD2 and RSA or DSA keys under 2048 bits or EC keys under 256 bits are refused
+ * ({@link CertificateValidationException.Reason#WEAK_ALGORITHM}), whatever the Java runtime's own
+ * settings allow.
  *
  * <pre>{@code
  * CertificateValidator validator = CertificateValidator.builder()
@@ -72,7 +76,7 @@ public final class CertificateValidator {
 
     private CertificateValidator(Builder b) {
         if (b.anchors.isEmpty()) {
-            throw new IllegalStateException("at least one trust anchor is needed; add the CA certificates you trust"
+            throw OzgClientException.configuration("at least one trust anchor is needed; add the CA certificates you trust"
                     + " with trustAnchors(...) or trustStore(...)");
         }
         this.anchorCertificates = List.copyOf(b.anchors);
@@ -175,13 +179,47 @@ public final class CertificateValidator {
             }
             java.security.cert.PKIXCertPathValidatorResult result =
                     (java.security.cert.PKIXCertPathValidatorResult) validator.validate(certPath, params);
+            X509Certificate anchor = result.getTrustAnchor().getTrustedCert();
+            WeakAlgorithms.check(path);
+            if (revocation == RevocationCheck.END_ENTITY) {
+                checkCaCertificatesAgainstCrls(path, anchor);
+            }
             checkEndEntityUsage(leaf);
-            return new ValidatedPath(path, result.getTrustAnchor().getTrustedCert(), at, revocation);
+            return new ValidatedPath(path, anchor, at, revocation);
         } catch (CertPathValidatorException e) {
             throw translate(e, path);
         } catch (GeneralSecurityException e) {
             throw new CertificateValidationException(Reason.PATH, "the certificate path cannot be validated: "
                     + e.getMessage(), -1, null, e);
+        }
+    }
+
+    /**
+     * With revocation checking of the end entity, the CA certificates of the path are checked as well
+     * against every supplied CRL of their issuer (signed by it): a CA the CRLs list as revoked is
+     * refused. Unlike the end entity, a CA certificate without a CRL of its issuer passes.
+     */
+    private void checkCaCertificatesAgainstCrls(List<X509Certificate> path, X509Certificate anchor) {
+        for (int i = 1; i < path.size(); i++) {
+            X509Certificate ca = path.get(i);
+            X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchor;
+            for (X509CRL crl : crls) {
+                if (crl.getIssuerX500Principal().equals(ca.getIssuerX500Principal()) && signedBy(crl, issuer)
+                        && crl.isRevoked(ca)) {
+                    throw new CertificateValidationException(Reason.REVOKED, describe(ca, i) + " has been revoked by"
+                            + " its issuer (listed on the supplied CRL); every certificate it issued is untrusted", i, ca,
+                            null);
+                }
+            }
+        }
+    }
+
+    private static boolean signedBy(X509CRL crl, X509Certificate issuer) {
+        try {
+            crl.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -290,12 +328,7 @@ public final class CertificateValidator {
     }
 
     private static String ekuName(String oid) {
-        for (ExtendedKeyUsage u : ExtendedKeyUsage.values()) {
-            if (u.oid().equals(oid)) {
-                return u + " (" + oid + ")";
-            }
-        }
-        return oid;
+        return ExtendedKeyUsage.lookup(oid).map(u -> u + " (" + oid + ")").orElse(oid);
     }
 
     private CertificateValidationException translate(CertPathValidatorException e, List<X509Certificate> path) {
@@ -422,7 +455,8 @@ public final class CertificateValidator {
                 }
                 return this;
             } catch (KeyStoreException e) {
-                throw new IllegalArgumentException("the trust store is not loaded: " + e.getMessage(), e);
+                throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "the trust store is not loaded: "
+                        + e.getMessage(), e, 0);
             }
         }
 
@@ -521,7 +555,8 @@ public final class CertificateValidator {
          */
         public Builder requireExtendedKeyUsageOid(String oid) {
             if (!Objects.requireNonNull(oid, "oid").matches("\\d+(\\.\\d+)+")) {
-                throw new IllegalArgumentException("not a dotted OID: " + oid);
+                throw OzgClientException.configuration("not a dotted OID: " + oid + "; give the extended key usage as"
+                        + " numbers, e.g. 1.3.6.1.5.5.7.3.2");
             }
             extendedKeyUsage.add(oid);
             return this;
@@ -540,7 +575,7 @@ public final class CertificateValidator {
 
         /**
          * @return the validator
-         * @throws IllegalStateException without trust anchors
+         * @throws OzgClientException of kind CONFIGURATION without trust anchors
          */
         public CertificateValidator build() {
             return new CertificateValidator(this);

@@ -1,7 +1,12 @@
 package de.ozgkit.core.security;
 
+import java.util.Optional;
+
 /**
- * Extended key usage purposes of an X.509 certificate (RFC 5280, section 4.2.1.12).
+ * The well-known extended key usage purposes of an X.509 certificate (RFC 5280, section
+ * 4.2.1.12). The list is open (any OID can name a purpose), so there is {@link #lookup(String)} but
+ * no {@code fromCode}; other purposes are given by OID
+ * ({@link CertificateValidator.Builder#requireExtendedKeyUsageOid(String)}).
  */
 public enum ExtendedKeyUsage {
     /** id-kp-serverAuth: TLS server. */
@@ -29,5 +34,18 @@ public enum ExtendedKeyUsage {
     /** @return the purpose's object identifier in dotted form */
     public String oid() {
         return oid;
+    }
+
+    /**
+     * @param oid an object identifier in dotted form, may be {@code null}
+     * @return the well-known purpose with this OID, empty for any other
+     */
+    public static Optional<ExtendedKeyUsage> lookup(String oid) {
+        for (ExtendedKeyUsage u : values()) {
+            if (u.oid.equals(oid)) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -96,7 +96,8 @@ public final class Identity {
             ks.setKeyEntry(alias, privateKey, password, chain.toArray(new X509Certificate[0]));
             return ks;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot build an in-memory PKCS#12 key store: " + e.getMessage(), e);
+            throw new KeyMaterialException(KeyMaterialException.Reason.UNSUPPORTED_ALGORITHM, "cannot build an in-memory"
+                    + " PKCS#12 key store: " + e.getMessage(), e);
         }
     }
 
@@ -114,9 +115,11 @@ public final class Identity {
                     return (X509KeyManager) km;
                 }
             }
-            throw new IllegalStateException("the JDK's key manager factory made no X509KeyManager");
+            throw new KeyMaterialException(KeyMaterialException.Reason.UNSUPPORTED_ALGORITHM,
+                    "the JDK's key manager factory made no X509KeyManager", null);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build a key manager: " + e.getMessage(), e);
+            throw new KeyMaterialException(KeyMaterialException.Reason.UNSUPPORTED_ALGORITHM, "cannot build a key manager: "
+                    + e.getMessage(), e);
         }
     }
 

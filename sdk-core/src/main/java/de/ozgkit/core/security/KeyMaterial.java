@@ -4,7 +4,6 @@ import de.ozgkit.core.security.KeyMaterialException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -25,21 +24,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CRLHolder;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMException;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.pkcs.PKCSException;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loads keys and certificates: PKCS#12 files ({@code .p12}, {@code .pfx}) and PEM files (private
@@ -51,6 +38,11 @@ import org.bouncycastle.pkcs.PKCSException;
  * Identity server = KeyMaterial.pem(Path.of("key.pem"), Path.of("fullchain.pem"), null);
  * List<X509Certificate> trusted = KeyMaterial.certificates(Path.of("provider-ca.pem"));
  * }</pre>
+ *
+ * <p>PKCS#12, certificates and CRLs are read with the JDK alone. PEM private keys are read with
+ * Bouncy Castle ({@code org.bouncycastle:bcpkix-jdk18on}), which ozgkit core declares as an optional
+ * dependency: add it to the application (on the module path: {@code requires org.bouncycastle.pkix})
+ * to read PEM keys; without it that call fails with {@link KeyMaterialException.Reason#LIBRARY_MISSING}.
  *
  * <p>Every failure is a {@link KeyMaterialException} whose {@link KeyMaterialException#reason()
  * reason} separates a wrong password from a wrong format, a missing key or certificate, and a
@@ -276,7 +268,7 @@ public final class KeyMaterial {
         String keySource = sourceName(keyFile);
         String certSource = sourceName(certificateFile);
         Parsed key = parsePem(read(keyFile, keySource), password, keySource);
-        Parsed certs = parsePem(read(certificateFile, certSource), password, certSource);
+        Parsed certs = parsePem(read(certificateFile, certSource), password, certSource, false);
         return identity(key, certs.certificates, keySource, certSource);
     }
 
@@ -305,7 +297,7 @@ public final class KeyMaterial {
      */
     public static Identity pem(String keyPem, String certificatesPem, char[] password) {
         Parsed key = parsePem(ascii(keyPem), password, "PEM key");
-        Parsed certs = parsePem(ascii(certificatesPem), password, "PEM certificates");
+        Parsed certs = parsePem(ascii(certificatesPem), password, "PEM certificates", false);
         return identity(key, certs.certificates, "PEM key", "PEM certificates");
     }
 
@@ -369,7 +361,7 @@ public final class KeyMaterial {
     public static X509CRL crl(byte[] data) {
         checkSize(Objects.requireNonNull(data, "data"), "CRL data");
         if (looksLikePem(data)) {
-            Parsed p = parsePem(data, null, "CRL data");
+            Parsed p = parsePem(data, null, "CRL data", false);
             if (p.crls.size() != 1) {
                 throw new KeyMaterialException(Reason.WRONG_FORMAT, "expected one X509 CRL block in the PEM text, found "
                         + p.crls.size(), null);
@@ -386,7 +378,7 @@ public final class KeyMaterial {
 
     private static List<X509Certificate> certificates(byte[] data, String source) {
         if (looksLikePem(data)) {
-            List<X509Certificate> certs = parsePem(data, null, source).certificates;
+            List<X509Certificate> certs = parsePem(data, null, source, false).certificates;
             if (certs.isEmpty()) {
                 throw new KeyMaterialException(Reason.MISSING_CERTIFICATE, source
                         + " holds no '-----BEGIN CERTIFICATE-----' block; supply the certificate file", null);
@@ -482,100 +474,105 @@ public final class KeyMaterial {
         final List<X509CRL> crls = new ArrayList<>();
     }
 
+    private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9 ]{1,64})-----");
+    private static final Set<String> KEY_BLOCKS = Set.of("PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY",
+            "EC PRIVATE KEY", "DSA PRIVATE KEY");
+    private static final Set<String> CERTIFICATE_BLOCKS = Set.of("CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE");
+    /** Blocks that carry nothing needed here and are skipped (as OpenSSL and Bouncy Castle know them). */
+    private static final Set<String> OTHER_BLOCKS = Set.of("EC PARAMETERS", "PUBLIC KEY", "RSA PUBLIC KEY",
+            "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST", "PKCS7", "CMS", "ATTRIBUTE CERTIFICATE", "DH PARAMETERS");
+
+    /**
+     * Splits PEM text into its blocks: certificates and CRLs are read with the JDK, private keys with
+     * Bouncy Castle ({@link PemKeys}), other known blocks are skipped; an unknown block or one
+     * without its END line makes the input damaged.
+     */
     private static Parsed parsePem(byte[] data, char[] password, String source) {
+        return parsePem(data, password, source, true);
+    }
+
+    private static Parsed parsePem(byte[] data, char[] password, String source, boolean readKeys) {
         if (!looksLikePem(data)) {
             throw new KeyMaterialException(Reason.WRONG_FORMAT, source + " is not PEM text (no '-----BEGIN' line)"
                     + (data.length > 0 && (data[0] & 0xff) == 0x30 ? "; it looks binary (DER or PKCS#12): load a .p12 with"
                     + " KeyMaterial.pkcs12(...) or convert DER with openssl (pkey/x509 -inform DER -outform PEM)" : ""), null);
         }
+        String text = new String(data, StandardCharsets.ISO_8859_1);
         Parsed p = new Parsed();
-        int blocks = 0;
-        try (PEMParser parser = new PEMParser(new StringReader(new String(data, StandardCharsets.ISO_8859_1)))) {
-            Object o;
-            while ((o = parser.readObject()) != null) {
-                blocks++;
-                if (o instanceof X509CertificateHolder) {
-                    p.certificates.add(new JcaX509CertificateConverter().getCertificate((X509CertificateHolder) o));
-                } else if (o instanceof X509CRLHolder) {
-                    p.crls.add(new JcaX509CRLConverter().getCRL((X509CRLHolder) o));
-                } else if (o instanceof PrivateKeyInfo) {
-                    p.keys.add(toKey((PrivateKeyInfo) o, source));
-                } else if (o instanceof PEMKeyPair) {
-                    p.keys.add(toKey(((PEMKeyPair) o).getPrivateKeyInfo(), source));
-                } else if (o instanceof PKCS8EncryptedPrivateKeyInfo) {
-                    p.keys.add(decrypt((PKCS8EncryptedPrivateKeyInfo) o, password, source));
-                } else if (o instanceof PEMEncryptedKeyPair) {
-                    p.keys.add(decrypt((PEMEncryptedKeyPair) o, password, source));
-                }
-                // other blocks (EC PARAMETERS, public keys, requests) carry nothing needed here
+        Matcher begin = BEGIN.matcher(text);
+        int from = 0;
+        int number = 0;
+        while (begin.find(from)) {
+            number++;
+            String type = begin.group(1);
+            String endLine = "-----END " + type + "-----";
+            int end = text.indexOf(endLine, begin.end());
+            int nextBegin = text.indexOf("-----BEGIN ", begin.end());
+            if (end < 0 || (nextBegin >= 0 && nextBegin < end)) {
+                throw new KeyMaterialException(Reason.WRONG_FORMAT, source + " is damaged PEM (block " + number + ", "
+                        + type + ", has no END line); copy it again from its origin", null);
             }
-        } catch (KeyMaterialException e) {
-            throw e;
-        } catch (CertificateException | CRLException e) {
-            throw new KeyMaterialException(Reason.WRONG_FORMAT, source + " holds a certificate or CRL block that cannot"
-                    + " be read (damaged or truncated); copy it again from its origin", e);
-        } catch (IOException | RuntimeException e) {
-            throw new KeyMaterialException(Reason.WRONG_FORMAT, source + " is damaged PEM (block " + (blocks + 1)
-                    + " cannot be read: bad Base64, truncated, a missing END line or an unknown block type); copy it again"
-                    + " from its origin", e);
+            String block = text.substring(begin.start(), end + endLine.length());
+            if (KEY_BLOCKS.contains(type)) {
+                if (readKeys) {
+                    p.keys.add(privateKeyBlock(block, password, source, number));
+                }
+            } else if (CERTIFICATE_BLOCKS.contains(type)) {
+                p.certificates.add(certificateBlock(block, type, source, number));
+            } else if (type.equals("X509 CRL")) {
+                p.crls.add(crlBlock(block, source, number));
+            } else if (!OTHER_BLOCKS.contains(type)) {
+                throw new KeyMaterialException(Reason.WRONG_FORMAT, source + " holds a PEM block of the unknown type '"
+                        + type + "' (block " + number + "); expected certificates, CRLs or private keys", null);
+            }
+            from = end + endLine.length();
         }
-        if (blocks == 0) {
+        if (number == 0) {
             throw new KeyMaterialException(Reason.WRONG_FORMAT, source + " holds no complete PEM block", null);
         }
         return p;
     }
 
-    private static PrivateKey toKey(PrivateKeyInfo info, String source) {
+    private static PrivateKey privateKeyBlock(String block, char[] password, String source, int number) {
+        if (!bouncyCastleAvailable()) {
+            throw new KeyMaterialException(Reason.LIBRARY_MISSING, "reading the PEM private key in " + source
+                    + " needs Bouncy Castle: add org.bouncycastle:bcpkix-jdk18on (with bcprov and bcutil) to the"
+                    + " application (on the module path also 'requires org.bouncycastle.pkix'), or load the key from"
+                    + " a PKCS#12 file with KeyMaterial.pkcs12(...)", null);
+        }
+        return PemKeys.read(block, password, source, number);
+    }
+
+    /** Whether Bouncy Castle's PKIX library can be loaded; checked here, as {@link PemKeys} cannot load without it. */
+    private static boolean bouncyCastleAvailable() {
         try {
-            return new JcaPEMKeyConverter().getPrivateKey(info);
-        } catch (PEMException | RuntimeException jdkFailed) {
-            // the JDK lacks some curves (e.g. brainpool, used in German public-sector PKIs)
-            try {
-                return new JcaPEMKeyConverter().setProvider(BouncyCastle.provider()).getPrivateKey(info);
-            } catch (PEMException | RuntimeException e) {
-                throw new KeyMaterialException(Reason.UNSUPPORTED_ALGORITHM, "the private key in " + source
-                        + " uses an algorithm that cannot be read (" + info.getPrivateKeyAlgorithm().getAlgorithm().getId()
-                        + "); use an RSA or EC key", e);
-            }
+            Class.forName("org.bouncycastle.openssl.PEMParser", false, KeyMaterial.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 
-    private static PrivateKey decrypt(PKCS8EncryptedPrivateKeyInfo info, char[] password, String source) {
-        requirePassword(password, source);
-        PrivateKeyInfo plain;
+    private static X509Certificate certificateBlock(String block, String type, String source, int number) {
+        String standard = type.equals("CERTIFICATE") ? block : block.replace("-----BEGIN " + type + "-----",
+                "-----BEGIN CERTIFICATE-----").replace("-----END " + type + "-----", "-----END CERTIFICATE-----");
         try {
-            plain = info.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                    .setProvider(BouncyCastle.provider()).build(password));
-        } catch (OperatorCreationException e) {
-            throw new KeyMaterialException(Reason.UNSUPPORTED_ALGORITHM, "the private key in " + source
-                    + " is encrypted with an unsupported scheme; re-encrypt it: openssl pkcs8 -topk8 -v2 aes-256-cbc", e);
-        } catch (PKCSException | RuntimeException e) {
-            throw wrongKeyPassword(source);
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(standard.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (CertificateException | RuntimeException e) {
+            throw new KeyMaterialException(Reason.WRONG_FORMAT, source + " holds a certificate block (block " + number
+                    + ") that cannot be read (damaged or truncated); copy it again from its origin", e);
         }
-        return toKey(plain, source);
     }
 
-    private static PrivateKey decrypt(PEMEncryptedKeyPair pair, char[] password, String source) {
-        requirePassword(password, source);
-        PEMKeyPair plain;
+    private static X509CRL crlBlock(String block, String source, int number) {
         try {
-            plain = pair.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.provider()).build(password));
-        } catch (IOException | RuntimeException e) {
-            throw wrongKeyPassword(source);
+            return (X509CRL) CertificateFactory.getInstance("X.509")
+                    .generateCRL(new ByteArrayInputStream(block.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (CRLException | CertificateException | RuntimeException e) {
+            throw new KeyMaterialException(Reason.WRONG_FORMAT, source + " holds a CRL block (block " + number
+                    + ") that cannot be read (damaged or truncated); fetch it again from the CA", e);
         }
-        return toKey(plain.getPrivateKeyInfo(), source);
-    }
-
-    private static void requirePassword(char[] password, String source) {
-        if (password == null) {
-            throw new KeyMaterialException(Reason.PASSWORD_REQUIRED, "the private key in " + source
-                    + " is encrypted; pass its password", null);
-        }
-    }
-
-    private static KeyMaterialException wrongKeyPassword(String source) {
-        return new KeyMaterialException(Reason.WRONG_PASSWORD, "the password does not decrypt the private key in "
-                + source + "; check the password (it is case-sensitive)", null);
     }
 
     // ---------------------------------------------------------------- input

@@ -30,7 +30,12 @@ public class KeyMaterialException extends OzgException {
         /** The key or certificate uses an algorithm this Java runtime cannot handle. */
         UNSUPPORTED_ALGORITHM,
         /** The source could not be read (missing file, no permission, I/O error). */
-        IO
+        IO,
+        /**
+         * Reading this kind of key material needs a library that is not on the class or module path
+         * (Bouncy Castle's {@code bcpkix-jdk18on} for PEM private keys); the message says which.
+         */
+        LIBRARY_MISSING
     }
 
     private final Reason reason;

@@ -1,5 +1,6 @@
 package de.ozgkit.core.security;
 
+import de.ozgkit.core.OzgClientException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ public record ValidatedPath(List<X509Certificate> certificates, X509Certificate 
     public ValidatedPath {
         certificates = List.copyOf(certificates);
         if (certificates.isEmpty()) {
-            throw new IllegalArgumentException("a validated path has at least one certificate");
+            throw OzgClientException.invalidArgument("a validated path has at least one certificate");
         }
     }
 

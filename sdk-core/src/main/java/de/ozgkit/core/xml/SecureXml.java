@@ -1,5 +1,6 @@
 package de.ozgkit.core.xml;
 
+import de.ozgkit.core.OzgClientException;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
@@ -101,7 +102,7 @@ public final class SecureXml {
             f.setFeature(FEATURE_EXTERNAL_PARAMETER, false);
             f.setFeature(FEATURE_LOAD_EXTERNAL_DTD, false);
         } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's DOM parser does not support a hardening feature", e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "the JDK's DOM parser does not support a hardening feature", e, 0);
         }
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -141,7 +142,7 @@ public final class SecureXml {
             });
             return b;
         } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("cannot create the JDK's DOM parser", e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "cannot create the JDK's DOM parser", e, 0);
         }
     }
 
@@ -204,7 +205,7 @@ public final class SecureXml {
             f.setFeature(FEATURE_EXTERNAL_PARAMETER, false);
             f.setFeature(FEATURE_LOAD_EXTERNAL_DTD, false);
         } catch (ParserConfigurationException | SAXNotRecognizedException | SAXNotSupportedException e) {
-            throw new IllegalStateException("the JDK's SAX parser does not support a hardening feature", e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "the JDK's SAX parser does not support a hardening feature", e, 0);
         }
         return f;
     }
@@ -225,7 +226,7 @@ public final class SecureXml {
             parser.setProperty(JDK_ENTITY_EXPANSION, 1);
             return parser;
         } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("cannot create the JDK's SAX parser", e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "cannot create the JDK's SAX parser", e, 0);
         }
     }
 
@@ -299,7 +300,7 @@ public final class SecureXml {
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
             return f;
         } catch (javax.xml.transform.TransformerConfigurationException | TransformerFactoryConfigurationError e) {
-            throw new IllegalStateException("cannot harden the JDK's TransformerFactory", e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "cannot harden the JDK's TransformerFactory", e, 0);
         }
     }
 
@@ -319,7 +320,7 @@ public final class SecureXml {
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, schemaImportProtocols);
         } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
-            throw new IllegalStateException("cannot harden the JDK's SchemaFactory", e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "cannot harden the JDK's SchemaFactory", e, 0);
         }
         return f;
     }
@@ -331,7 +332,7 @@ public final class SecureXml {
      *
      * @param classes the bound classes
      * @return the shared, thread-safe context
-     * @throws IllegalStateException if the classes cannot be bound (a programming error)
+     * @throws OzgClientException of kind CONFIGURATION if the classes cannot be bound (a programming error)
      */
     public static JAXBContext jaxbContext(Class<?>... classes) {
         List<Class<?>> key = List.copyOf(Arrays.asList(classes));
@@ -339,7 +340,7 @@ public final class SecureXml {
             try {
                 return JAXBContext.newInstance(classes);
             } catch (JAXBException e) {
-                throw new IllegalStateException("cannot create a JAXB context for " + k, e);
+                throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "cannot create a JAXB context for " + k, e, 0);
             }
         });
     }

@@ -1,5 +1,7 @@
 package de.ozgkit.core.xml;
 
+import de.ozgkit.core.OzgClientException;
+
 /**
  * Limits that {@link SecureXml} enforces while reading a document.
  *
@@ -12,10 +14,14 @@ public record XmlLimits(long maxBytes, int maxDepth, int maxAttributes) {
     /** 64 MiB, depth 256, 100 attributes per element: generous for every document ozgkit reads. */
     public static final XmlLimits DEFAULT = new XmlLimits(64L * 1024 * 1024, 256, 100);
 
-    /** Checks the limits are positive. */
+    /**
+     * Checks the limits are positive.
+     *
+     * @throws OzgClientException of kind INVALID_ARGUMENT when a limit is not positive
+     */
     public XmlLimits {
         if (maxBytes <= 0 || maxDepth <= 0 || maxAttributes <= 0) {
-            throw new IllegalArgumentException("XML limits must be positive, were maxBytes=" + maxBytes
+            throw OzgClientException.invalidArgument("XML limits must be positive, were maxBytes=" + maxBytes
                     + ", maxDepth=" + maxDepth + ", maxAttributes=" + maxAttributes);
         }
     }

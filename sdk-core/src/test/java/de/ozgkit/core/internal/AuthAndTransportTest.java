@@ -240,7 +240,7 @@ class AuthAndTransportTest {
             assertThatThrownBy(() -> p.call(HttpRequest.builder("GET", server.uri("/x")).build()))
                     .isInstanceOfSatisfying(OzgClientException.class, e -> {
                         assertThat(e.kind()).isEqualTo(OzgClientException.Kind.PROTOCOL);
-                        assertThat(e.getMessage()).contains("larger than the limit of 2048 bytes");
+                        assertThat(e.getMessage()).contains("more than the limit of 2048 bytes");
                     });
         }
     }

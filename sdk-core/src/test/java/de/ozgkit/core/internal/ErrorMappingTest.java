@@ -11,9 +11,11 @@ import de.ozgkit.core.NotFoundException;
 import de.ozgkit.core.OzgClientConfig;
 import de.ozgkit.core.OzgServiceException;
 import de.ozgkit.core.PermissionDeniedException;
+import de.ozgkit.core.Problem;
 import de.ozgkit.core.RateLimitedException;
 import de.ozgkit.core.RetryPolicy;
 import de.ozgkit.core.ServerErrorException;
+import de.ozgkit.core.ServiceError;
 import de.ozgkit.core.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -141,5 +143,35 @@ class ErrorMappingTest {
                     });
                     assertThat(e.functionalCode()).contains("FORBIDDEN");
                 });
+    }
+
+    /** A service's own exception type, as a payment module would define one. */
+    static final class ValidationFailed extends OzgServiceException {
+        private static final long serialVersionUID = 1L;
+
+        ValidationFailed(ServiceError error, String message) {
+            super(error, message);
+        }
+    }
+
+    @Test
+    void serviceHook_choosesTypeAndHint_beforeTheMessageIsBuilt_andLeavesOtherAnswersToTheStatus() {
+        ErrorMapper.Hook hook = error -> error.problemDetail().flatMap(Problem::functionalCode)
+                .filter("VALIDATION_ERROR"::equals)
+                .filter(code -> error.status() == 400)
+                .map(code -> new ErrorMapper.Choice("Shorten the purpose.", ValidationFailed::new));
+        assertThatThrownBy(() -> pipeline.call(HttpRequest.builder("GET", server.uri("/status/400")).build(), hook))
+                .isInstanceOfSatisfying(ValidationFailed.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.requestId()).contains("srv-42");
+                    // core's description, then the hook's hint instead of core's
+                    assertThat(e.getMessage()).isEqualTo("GET /status/400 failed with HTTP 400 Something failed"
+                            + " [functionalCode VALIDATION_ERROR]: purpose must be at most 27 characters"
+                            + " (request id srv-42, 1 attempt). Shorten the purpose.");
+                });
+        // an answer the hook leaves alone is mapped by its status, with core's hint
+        assertThatThrownBy(() -> pipeline.call(HttpRequest.builder("GET", server.uri("/status/409")).build(), hook))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageEndingWith("The request conflicts with what the service already holds (for example a duplicate id).");
     }
 }

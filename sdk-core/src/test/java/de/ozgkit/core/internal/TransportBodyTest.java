@@ -15,7 +15,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -108,22 +107,21 @@ class TransportBodyTest {
     }
 
     @Test
-    void publicMessagesStillCopy_andTheInternalAccessDoesNot() {
+    void publicMessagesCopyTheirBodies_andTheStreamCannotChangeIt() throws Exception {
         byte[] body = {1, 2, 3};
         HttpResponse copied = new HttpResponse(200, Headers.EMPTY, body);
         body[0] = 9;
         assertThat(copied.body()).containsExactly(1, 2, 3);
         copied.body()[1] = 9;
         assertThat(copied.body()).containsExactly(1, 2, 3);
-        HttpResponse owned = HttpMessages.access().newResponse(200, Headers.EMPTY, body);
-        assertThat(HttpMessages.access().body(owned)).isSameAs(body);
-        Headers h = HttpMessages.access().headers(List.of("A", "1", "a", "2", "B", "3"));
+        assertThat(copied.bodyStream().readAllBytes()).containsExactly(1, 2, 3);
+        byte[] requestBody = {4, 5};
+        HttpRequest request = HttpRequest.builder("POST", URI.create("http://h/")).body("application/octet-stream",
+                requestBody).build();
+        requestBody[0] = 9;
+        assertThat(request.body()).hasValueSatisfying(b -> assertThat(b).containsExactly(4, 5));
+        Headers h = Headers.of(Map.of("A", List.of("1", "2")));
         assertThat(h.all("a")).containsExactly("1", "2");
-        assertThat(h.toMap()).isEqualTo(Map.of("A", List.of("1", "2"), "B", List.of("3")));
-        assertThatThrownBy(() -> HttpMessages.install(HttpMessages.access()))
-                .isInstanceOf(IllegalStateException.class);
-        assertThat(Arrays.equals(HttpMessages.access().body(HttpRequest.builder("GET", URI.create("http://h/")).build()), null))
-                .isTrue();
     }
 
     @Test

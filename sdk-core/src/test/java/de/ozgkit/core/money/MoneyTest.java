@@ -3,6 +3,7 @@ package de.ozgkit.core.money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.ozgkit.core.OzgClientException;
 import java.math.BigDecimal;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -36,19 +37,46 @@ class MoneyTest {
     @Test
     void combiningCurrencies_isRefused() {
         assertThatThrownBy(() -> Money.eur("1").plus(new Money(BigDecimal.ONE, "USD")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOfSatisfying(OzgClientException.class,
+                        e -> assertThat(e.kind()).isEqualTo(OzgClientException.Kind.INVALID_ARGUMENT))
                 .hasMessageContaining("cannot combine EUR with USD");
     }
 
     @Test
     void badCurrency_isRefused() {
         assertThatThrownBy(() -> new Money(BigDecimal.ONE, "eur"))
+                .isInstanceOf(OzgClientException.class)
                 .hasMessageContaining("three upper-case letters");
+        assertThatThrownBy(() -> Money.eur("12,50")).isInstanceOf(OzgClientException.class)
+                .hasMessageContaining("decimal number");
+    }
+
+    @Test
+    void rounding_isHalfUpNotHalfEven_onRandomAmountsWithManyTies() {
+        // property: Money.round agrees with HALF_UP computed in whole ten-thousandths; every fourth
+        // amount ends in exactly half a cent, where HALF_UP and HALF_EVEN differ for even cents
+        Random r = new Random(7);
+        int tiesWhereHalfEvenDiffers = 0;
+        for (int i = 0; i < 10_000; i++) {
+            long tenThousandths = r.nextInt(2_000_000) - 1_000_000L;
+            if (i % 4 == 0) {
+                tenThousandths = tenThousandths / 100 * 100 + (tenThousandths < 0 ? -50 : 50);
+            }
+            long magnitude = Math.abs(tenThousandths);
+            long cents = (magnitude + 50) / 100 * Long.signum(tenThousandths);
+            BigDecimal expected = BigDecimal.valueOf(cents, 2);
+            BigDecimal amount = BigDecimal.valueOf(tenThousandths, 4);
+            assertThat(Money.round(amount)).as("%s", amount).isEqualTo(expected);
+            assertThat(Money.eur(amount).amount()).isEqualTo(expected);
+            if (amount.setScale(2, java.math.RoundingMode.HALF_EVEN).compareTo(expected) != 0) {
+                tiesWhereHalfEvenDiffers++;
+            }
+        }
+        assertThat(tiesWhereHalfEvenDiffers).as("cases that tell HALF_UP from HALF_EVEN").isGreaterThan(1000);
     }
 
     @Test
     void sumOfRoundedParts_neverDriftsByMoreThanHalfACentPerPart() {
-        // property: rounding each of n parts differs from rounding the sum by at most n * 0.005
         Random r = new Random(7);
         for (int i = 0; i < 1_000; i++) {
             int n = 1 + r.nextInt(20);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.security.CertificateValidationException.Reason;
 import de.ozgkit.testkit.CertificateSpec;
 import de.ozgkit.testkit.IssuedCertificate;
@@ -145,8 +146,12 @@ class CertificateValidatorTest {
         assertThat(tlsServer.validate(server.chain()).endEntity()).isEqualTo(server.certificate());
         IssuedCertificate noExtensions = pki.issue(CertificateSpec.builder().subject("CN=plain").build());
         assertThat(tlsServer.validate(noExtensions.chain()).endEntity()).isEqualTo(noExtensions.certificate());
-        assertThat(trusting(pki).requireExtendedKeyUsageOid("1.3.6.1.5.5.7.3.2").build().validate(client.chain()))
-                .isNotNull();
+        assertThat(trusting(pki).requireExtendedKeyUsageOid("1.3.6.1.5.5.7.3.2").build().validate(client.chain())
+                .endEntity()).isEqualTo(client.certificate());
+        CertificateValidationException serverOid = failure(() -> trusting(pki).requireExtendedKeyUsageOid("1.3.6.1.5.5.7.3.1")
+                .build().validate(client.chain()));
+        assertThat(serverOid.reason()).isEqualTo(Reason.KEY_USAGE);
+        assertThat(serverOid.getMessage()).contains("1.3.6.1.5.5.7.3.1");
     }
 
     @Test
@@ -158,10 +163,14 @@ class CertificateValidatorTest {
         assertThat(e.reason()).isEqualTo(Reason.NOT_A_CA);
         assertThat(e.certificateIndex()).isEqualTo(1);
 
-        IssuedCertificate noCertSign = pki.client("no cert sign");
-        IssuedCertificate belowLeaf = noCertSign.issueUnchecked(CertificateSpec.client("x"));
-        assertThat(failure(() -> trusting(pki).build().validate(belowLeaf.chain())).reason())
-                .isIn(Reason.KEY_USAGE, Reason.NOT_A_CA);
+        // a CA by its basic constraints that may not sign certificates (no keyCertSign)
+        IssuedCertificate caWithoutCertSign = pki.issue(CertificateSpec.builder().subject("CN=CA without certSign").ca(true)
+                .pathLength(0).keyUsage(CertificateSpec.KeyUsage.DIGITAL_SIGNATURE, CertificateSpec.KeyUsage.CRL_SIGN).build());
+        IssuedCertificate belowCa = caWithoutCertSign.issueUnchecked(CertificateSpec.client("x"));
+        CertificateValidationException noCertSign = failure(() -> trusting(pki).build().validate(belowCa.chain()));
+        assertThat(noCertSign.reason()).isEqualTo(Reason.KEY_USAGE);
+        assertThat(noCertSign.certificateIndex()).isEqualTo(1);
+        assertThat(noCertSign.getMessage()).contains("keyCertSign");
     }
 
     @Test
@@ -191,7 +200,9 @@ class CertificateValidatorTest {
         assertThat(failure(() -> noCrl.validate(client.chain())).reason()).isEqualTo(Reason.REVOCATION_UNKNOWN);
 
         CertificateValidator soft = trusting(pki).revocationCheck(RevocationCheck.END_ENTITY).revocationSoftFail(true).build();
-        assertThat(soft.validate(client.chain())).isNotNull();
+        ValidatedPath softPath = soft.validate(client.chain());
+        assertThat(softPath.endEntity()).isEqualTo(client.certificate());
+        assertThat(softPath.revocationChecked()).isEqualTo(RevocationCheck.END_ENTITY);
         IssuedCertificate revoked = pki.client("revoked-soft");
         CertificateValidator softWithCrl = trusting(pki).crls(pki.crl(revoked.certificate())).revocationSoftFail(true).build();
         assertThat(failure(() -> softWithCrl.validate(revoked.chain())).reason()).isEqualTo(Reason.REVOKED);
@@ -280,10 +291,12 @@ class CertificateValidatorTest {
     @Test
     void misuse_isRefusedClearly() {
         assertThatThrownBy(() -> CertificateValidator.builder().build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("trust anchor");
+                .isInstanceOfSatisfying(OzgClientException.class,
+                        e -> assertThat(e.kind()).isEqualTo(OzgClientException.Kind.CONFIGURATION))
+                .hasMessageContaining("trust anchor");
         assertThat(failure(() -> trusting(pki).build().validate(List.of())).reason()).isEqualTo(Reason.PATH);
         assertThatThrownBy(() -> CertificateValidator.builder().requireExtendedKeyUsageOid("serverAuth"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(OzgClientException.class).hasMessageContaining("serverAuth");
     }
 
     private static CertificateValidationException failure(Supplier<?> call) {

@@ -2,12 +2,15 @@ package de.ozgkit.fitconnect.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.ozgkit.core.Credentials;
 import de.ozgkit.core.OzgClientConfig;
 import de.ozgkit.core.OzgClientException;
+import de.ozgkit.core.Sleeper;
 import de.ozgkit.core.http.HttpRequest;
 import de.ozgkit.core.http.HttpResponse;
 import de.ozgkit.core.http.HttpTransport;
 import de.ozgkit.core.internal.HttpPipeline;
+import de.ozgkit.core.internal.OAuth2TokenSource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +31,6 @@ public final class SubmissionApi implements AutoCloseable {
     private final HttpTransport transport;
     private final boolean ownsTransport;
     private final HttpPipeline api;
-    private final TokenSource tokens;
 
     /**
      * @param config       timeouts, TLS, retries; its base URI is the submission API's root (paths start with /v1)
@@ -43,15 +45,16 @@ public final class SubmissionApi implements AutoCloseable {
         config.requireBaseUri();
         this.ownsTransport = config.transport().isEmpty();
         this.transport = config.transport().orElseGet(() -> HttpTransport.create(config));
-        OzgClientConfig shared = config.toBuilder().transport(transport).credentials(de.ozgkit.core.Credentials.none())
-                .build();
-        this.tokens = new TokenSource(new HttpPipeline(shared), tokenUri, clientId, clientSecret, scopes, clock);
-        this.api = new HttpPipeline(shared.toBuilder().addInterceptor(tokens).build());
+        // FIT-Connect's token endpoint takes the client credentials in the form body (client_secret_post)
+        Credentials.OAuth2ClientCredentials credentials = new Credentials.OAuth2ClientCredentials(tokenUri, clientId,
+                clientSecret, scopes, Credentials.ClientAuthentication.CLIENT_SECRET_POST);
+        this.api = new HttpPipeline(config.toBuilder().transport(transport).credentials(credentials).build(),
+                Sleeper.SYSTEM, clock);
     }
 
-    /** @return the token source (for diagnostics) */
-    public TokenSource tokens() {
-        return tokens;
+    /** @return the OAuth2 token source (for diagnostics) */
+    public OAuth2TokenSource tokens() {
+        return api.oauth2().orElseThrow();
     }
 
     /** @return the submission API's root URI, which is also the issuer of the service's SETs */

@@ -3,9 +3,9 @@ package de.ozgkit.payment.internal;
 import de.ozgkit.core.OzgClientConfig;
 import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.OzgServiceException;
+import de.ozgkit.core.Sleeper;
 import de.ozgkit.core.http.HttpRequest;
 import de.ozgkit.core.http.HttpResponse;
-import de.ozgkit.core.internal.HttpMessages;
 import de.ozgkit.core.internal.HttpPipeline;
 import de.ozgkit.payment.PaymentAwaitTimeoutException;
 import de.ozgkit.payment.PaymentClient;
@@ -16,14 +16,17 @@ import de.ozgkit.payment.PaymentTransaction;
 import de.ozgkit.payment.ProviderHealth;
 import de.ozgkit.payment.ProviderProfile;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The default {@link PaymentClient}: XBezahldienste 1.0.0 over ozgkit core's HTTP pipeline
- * (interceptors, authentication, retries, error mapping). Thread-safe.
+ * (interceptors, authentication, retries, the call timeout, error mapping with the payment hook).
+ * Thread-safe.
  */
 public final class DefaultPaymentClient implements PaymentClient {
 
@@ -35,23 +38,30 @@ public final class DefaultPaymentClient implements PaymentClient {
     private final ProviderProfile profile;
     private final Duration pollInitial;
     private final Duration pollMax;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
     /**
      * Creates the client.
      *
-     * @param config      the configuration
+     * @param config      the configuration; the profile adapts its credentials
      * @param context     the default context, {@code null} for none
      * @param profile     the provider profile
      * @param pollInitial first pause between status polls
      * @param pollMax     longest pause between status polls
+     * @param clock       decides when polling gives up and when OAuth2 tokens are renewed
+     * @param sleeper     waits between polls and between retries
      */
     public DefaultPaymentClient(OzgClientConfig config, PaymentContext context, ProviderProfile profile,
-                                Duration pollInitial, Duration pollMax) {
-        this.pipeline = new HttpPipeline(config);
+                                Duration pollInitial, Duration pollMax, Clock clock, Sleeper sleeper) {
+        OzgClientConfig adapted = config.toBuilder().credentials(profile.adapt(config.credentials())).build();
+        this.pipeline = new HttpPipeline(adapted, sleeper, clock);
         this.defaultContext = context;
         this.profile = profile;
         this.pollInitial = pollInitial;
         this.pollMax = pollMax;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -61,9 +71,10 @@ public final class DefaultPaymentClient implements PaymentClient {
         profile.check(request);
         URI uri = pipeline.resolve("paymenttransaction", context.originatorId(), context.endPointId());
         // one body for all attempts: every retry carries the same requestId
-        HttpRequest.Builder builder = HttpRequest.builder("POST", uri).header("Accept", ACCEPT)
-                .idempotencyKey(request.requestId());
-        HttpRequest http = HttpMessages.access().body(builder, "application/json", PaymentJson.write(request)).build();
+        HttpRequest http = HttpRequest.builder("POST", uri).header("Accept", ACCEPT)
+                .idempotencyKey(request.requestId())
+                .body("application/json", PaymentJson.write(request))
+                .build();
         HttpPipeline.Exchange ex = pipeline.send(http);
         HttpResponse response = ex.response();
         if (response.status() == 200 || response.status() == 201) {
@@ -73,12 +84,12 @@ public final class DefaultPaymentClient implements PaymentClient {
             throw unexpected(ex);
         }
         OzgServiceException error = PaymentErrors.map(ex.request(), response, ex.attempts(), request.requestId());
-        if (error instanceof PaymentExistsException exists && ex.attempts() > 1
+        if (error instanceof PaymentExistsException exists && exists.afterLostAnswer()
                 && exists.existingTransactionId().isPresent()) {
             // an earlier attempt of this call was processed but its answer was lost: the provider
             // names the transaction, and it is ours if it carries our requestId
             PaymentTransaction existing = get(context, exists.existingTransactionId().get());
-            if (existing.request().map(r -> r.requestId().equals(request.requestId())).orElse(true)) {
+            if (existing.request() == null || existing.request().requestId().equals(request.requestId())) {
                 LOG.debug("{}: attempt {} answered PAYMENT_EXISTS; an earlier attempt created transaction {}",
                         ex.request(), ex.attempts(), existing.transactionId());
                 return existing;
@@ -116,7 +127,7 @@ public final class DefaultPaymentClient implements PaymentClient {
     @Override
     public PaymentTransaction awaitFinalStatus(PaymentContext context, String transactionId, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Instant deadline = clock.instant().plus(timeout);
         Duration pause = pollInitial;
         int polls = 0;
         while (true) {
@@ -125,22 +136,21 @@ public final class DefaultPaymentClient implements PaymentClient {
             if (tx.status().isFinal()) {
                 return tx;
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isZero() || left.isNegative()) {
                 throw new PaymentAwaitTimeoutException("transaction " + transactionId + " is still " + tx.status()
                         + " after " + timeout.toSeconds() + " s; the citizen may still be on the paypage, poll again later",
                         tx, polls);
             }
-            long sleep = Math.min(pause.toNanos(), left);
             try {
-                Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new OzgClientException(OzgClientException.Kind.IO, "interrupted while waiting for transaction "
                         + transactionId + " to reach a final status", e, polls);
             }
-            long next = Math.min(pause.toNanos() + pause.toNanos() / 2, pollMax.toNanos());
-            pause = Duration.ofNanos(next);
+            Duration next = pause.plus(pause.dividedBy(2));
+            pause = next.compareTo(pollMax) < 0 ? next : pollMax;
         }
     }
 
@@ -180,7 +190,7 @@ public final class DefaultPaymentClient implements PaymentClient {
 
     private PaymentTransaction read(HttpResponse response, HttpPipeline.Exchange ex) {
         try {
-            return PaymentJson.readTransaction(HttpMessages.access().body(response));
+            return PaymentJson.readTransaction(response, ex.request().uri());
         } catch (OzgClientException e) {
             throw new OzgClientException(e.kind(), ex.request() + ": " + e.getMessage(), e, ex.attempts());
         }

@@ -81,7 +81,7 @@ public final class Limits {
         if (length > max) {
             throw new InvalidPaymentFieldException(field, "must be at most " + max + " characters", length + " characters");
         }
-        if (pattern != null && !pattern.matcher(value).matches()) {
+        if (pattern != null && !matches(pattern, value)) {
             throw new InvalidPaymentFieldException(field, rule, describeMismatch(value, pattern));
         }
         return value;
@@ -111,6 +111,32 @@ public final class Limits {
             }
         }
         return value;
+    }
+
+    /**
+     * Whether the whole value matches one of the standard's patterns. The three patterns are
+     * character classes repeated, so a loop over the characters decides (what every request and
+     * every echoed request pays for); any other pattern goes to the regex engine.
+     */
+    static boolean matches(Pattern pattern, String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        boolean space = pattern == PURPOSE || pattern == DESCRIPTION;
+        boolean description = pattern == DESCRIPTION;
+        if (pattern != ID && !space) {
+            return pattern.matcher(value).matches();
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+                    || space && (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r')
+                    || description && (c == ',' || c == '.' || c >= '\u00C0' && c <= '\u017F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describeMismatch(String value, Pattern pattern) {
@@ -183,8 +209,12 @@ public final class Limits {
         return value;
     }
 
+    /** Longest transaction id the client sends back to the provider (the standard allows 44; providers exceed it). */
+    public static final int MAX_TRANSACTION_ID = 256;
+
     /**
-     * Checks a transaction id: 1..44 characters, no control characters.
+     * Checks a transaction id before it is sent back to the provider: 1..{@value #MAX_TRANSACTION_ID}
+     * characters, no control characters, not dots only (which would change the request path).
      *
      * @param field the field path
      * @param value the id
@@ -194,6 +224,11 @@ public final class Limits {
         if (value == null) {
             throw new InvalidPaymentFieldException(field, "is required", "absent");
         }
-        return plainText(field, value, 44);
+        plainText(field, value, MAX_TRANSACTION_ID);
+        if (value.chars().allMatch(c -> c == '.')) {
+            throw new InvalidPaymentFieldException(field, "must not consist of dots only (it is a path segment)",
+                    "\"" + value + "\"");
+        }
+        return value;
     }
 }

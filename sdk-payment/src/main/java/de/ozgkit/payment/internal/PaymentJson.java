@@ -1,13 +1,16 @@
 package de.ozgkit.payment.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import de.ozgkit.core.OzgClientException;
+import de.ozgkit.core.http.HttpResponse;
 import de.ozgkit.core.internal.Json;
+import de.ozgkit.payment.InvalidPaymentFieldException;
 import de.ozgkit.payment.PaymentInformation;
 import de.ozgkit.payment.PaymentItem;
 import de.ozgkit.payment.PaymentMethod;
@@ -15,9 +18,9 @@ import de.ozgkit.payment.PaymentRequest;
 import de.ozgkit.payment.PaymentStatus;
 import de.ozgkit.payment.PaymentTransaction;
 import de.ozgkit.payment.Requestor;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,22 +30,83 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The XBezahldienste 1.0.0 wire format: writes {@code PaymentRequest} JSON and reads
- * {@code PaymentTransaction} JSON. Field names as the standard spells them ({@code grosAmount},
- * {@code endPointId}, {@code transactionRedirectUrl}); amounts as JSON numbers with two decimal
- * places; timestamps as ISO 8601 in UTC.
+ * The XBezahldienste 1.0.0 wire format, mapped with Jackson databind onto the records below: writes
+ * {@code PaymentRequest} JSON and reads {@code PaymentTransaction} JSON. Field names as the standard
+ * spells them ({@code grosAmount}, {@code transactionRedirectUrl}); amounts as JSON numbers with two
+ * decimal places; timestamps as ISO 8601 in UTC.
+ *
+ * <p>Strict in what it writes, tolerant in what it reads: a field of the answer in a form the
+ * standard does not allow is kept as text in {@link PaymentInformation#irregularFields()} with a
+ * logged warning, unless the answer cannot be used without it (no transaction id, no known status)
+ * or it would be dangerous (a paypage URL that is not http(s)): then the answer is refused.
  */
 public final class PaymentJson {
 
-    private static final ObjectReader READER = Json.mapper().reader()
+    private static final Logger LOG = LoggerFactory.getLogger("de.ozgkit.payment");
+    /** The standard's length for transaction ids; longer ones are read with a warning. */
+    static final int STANDARD_TRANSACTION_ID = 44;
+
+    private static final ObjectWriter REQUEST_WRITER = Json.mapper().writerFor(WireRequest.class)
+            .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectReader TRANSACTION_READER = Json.mapper().readerFor(WireTransaction.class)
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectReader INFORMATION_ONLY_READER = Json.mapper().readerFor(WireInformationOnly.class);
 
     private PaymentJson() {
     }
+
+    // ------------------------------------------------------------------------------ wire records
+
+    /** {@code PaymentRequest} as the standard spells it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WireRequest(String requestId, String requestTimestamp, String currency, BigDecimal grosAmount, String purpose,
+                       String description, String redirectUrl, List<WireItem> items, WireRequestor requestor) {
+    }
+
+    /** {@code items[]}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WireItem(String id, String reference, String description, BigDecimal taxRate, Integer quantity,
+                    BigDecimal singleNetAmount, BigDecimal singleTaxAmount, BigDecimal totalNetAmount,
+                    BigDecimal totalTaxAmount, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> bookingData) {
+    }
+
+    /** {@code requestor}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WireRequestor(String name, String firstName, String gender,
+                         @JsonProperty("isOrganization") Boolean isOrganization, String organizationName,
+                         WireAddress address) {
+    }
+
+    /** {@code requestor.address}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WireAddress(String street, String houseNumber,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> addressLine, String postalCode,
+                       String city, String country) {
+    }
+
+    /** {@code paymentInformation}: every member as text, read tolerantly afterwards. */
+    record WireInformation(String transactionId, String transactionUrl, String transactionRedirectUrl,
+                           String transactionReference, String transactionTimestamp, String paymentMethod,
+                           String paymentMethodDetail, String status, String statusDetail) {
+    }
+
+    /** The {@code PaymentTransaction} answer. */
+    record WireTransaction(WireInformation paymentInformation, WireRequest paymentRequest) {
+    }
+
+    /** The answer without its echo, for answers whose echo does not even fit the types. */
+    record WireInformationOnly(WireInformation paymentInformation) {
+    }
+
+    // ------------------------------------------------------------------------------ writing
 
     /**
      * Writes a payment request.
@@ -51,221 +115,123 @@ public final class PaymentJson {
      * @return UTF-8 JSON
      */
     public static byte[] write(PaymentRequest request) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512 + 256 * request.items().size());
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("requestId", request.requestId());
-            g.writeStringField("requestTimestamp", DateTimeFormatter.ISO_INSTANT.format(request.requestTimestamp()));
-            g.writeStringField("currency", request.currency());
-            g.writeFieldName("grosAmount");
-            g.writeNumber(request.grosAmount());
-            if (request.purpose().isPresent()) {
-                g.writeStringField("purpose", request.purpose().get());
-            }
-            if (request.description().isPresent()) {
-                g.writeStringField("description", request.description().get());
-            }
-            g.writeStringField("redirectUrl", request.redirectUrl());
-            g.writeArrayFieldStart("items");
-            for (PaymentItem item : request.items()) {
-                writeItem(g, item);
-            }
-            g.writeEndArray();
-            if (request.requestor().isPresent()) {
-                writeRequestor(g, request.requestor().get());
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing JSON to memory failed", e);
+        try {
+            return REQUEST_WRITER.writeValueAsBytes(wire(request));
+        } catch (JsonProcessingException e) {
+            throw new OzgClientException(OzgClientException.Kind.PROTOCOL, "the payment request cannot be written as"
+                    + " JSON: " + e.getOriginalMessage(), e, 0);
         }
-        return out.toByteArray();
     }
 
-    private static void writeItem(JsonGenerator g, PaymentItem item) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("id", item.id());
-        if (item.reference().isPresent()) {
-            g.writeStringField("reference", item.reference().get());
+    static WireRequest wire(PaymentRequest r) {
+        List<WireItem> items = new ArrayList<>(r.items().size());
+        for (PaymentItem i : r.items()) {
+            items.add(new WireItem(i.id(), i.reference(), i.description(), i.taxRate(), i.quantity(), i.singleNetAmount(),
+                    i.singleTaxAmount(), i.totalNetAmount(), i.totalTaxAmount(), i.bookingData()));
         }
-        if (item.description().isPresent()) {
-            g.writeStringField("description", item.description().get());
+        WireRequestor requestor = null;
+        if (r.requestor() != null) {
+            Requestor q = r.requestor();
+            Requestor.Address a = q.address();
+            requestor = new WireRequestor(q.name(), q.firstName(), q.gender() == null ? null : q.gender().code(),
+                    q.isOrganization(), q.organizationName(), a == null ? null : new WireAddress(a.street(),
+                    a.houseNumber(), a.addressLines(), a.postalCode(), a.city(), a.country()));
         }
-        if (item.taxRate().isPresent()) {
-            g.writeFieldName("taxRate");
-            g.writeNumber(item.taxRate().get());
-        }
-        g.writeNumberField("quantity", item.quantity());
-        if (item.singleNetAmount().isPresent()) {
-            g.writeFieldName("singleNetAmount");
-            g.writeNumber(item.singleNetAmount().get());
-        }
-        if (item.singleTaxAmount().isPresent()) {
-            g.writeFieldName("singleTaxAmount");
-            g.writeNumber(item.singleTaxAmount().get());
-        }
-        g.writeFieldName("totalNetAmount");
-        g.writeNumber(item.totalNetAmount());
-        g.writeFieldName("totalTaxAmount");
-        g.writeNumber(item.totalTaxAmount());
-        if (!item.bookingData().isEmpty()) {
-            g.writeObjectFieldStart("bookingData");
-            for (Map.Entry<String, String> e : item.bookingData().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-        }
-        g.writeEndObject();
+        return new WireRequest(r.requestId(), DateTimeFormatter.ISO_INSTANT.format(r.requestTimestamp()), r.currency(),
+                r.grosAmount(), r.purpose(), r.description(), r.redirectUrl(), items, requestor);
     }
 
-    private static void writeRequestor(JsonGenerator g, Requestor r) throws IOException {
-        g.writeObjectFieldStart("requestor");
-        writeOptional(g, "name", r.name().orElse(null));
-        writeOptional(g, "firstName", r.firstName().orElse(null));
-        if (r.gender().isPresent()) {
-            g.writeStringField("gender", r.gender().get().name());
-        }
-        g.writeBooleanField("isOrganization", r.isOrganization());
-        writeOptional(g, "organizationName", r.organizationName().orElse(null));
-        if (r.address().isPresent()) {
-            Requestor.Address a = r.address().get();
-            g.writeObjectFieldStart("address");
-            writeOptional(g, "street", a.street().orElse(null));
-            writeOptional(g, "houseNumber", a.houseNumber().orElse(null));
-            if (!a.addressLines().isEmpty()) {
-                g.writeArrayFieldStart("addressLine");
-                for (String line : a.addressLines()) {
-                    g.writeString(line);
-                }
-                g.writeEndArray();
-            }
-            writeOptional(g, "postalCode", a.postalCode().orElse(null));
-            writeOptional(g, "city", a.city().orElse(null));
-            writeOptional(g, "country", a.country().orElse(null));
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
+    // ------------------------------------------------------------------------------ reading
 
-    private static void writeOptional(JsonGenerator g, String name, String value) throws IOException {
-        if (value != null) {
-            g.writeStringField(name, value);
-        }
+    /**
+     * Reads a {@code PaymentTransaction} answer.
+     *
+     * @param body the response body
+     * @param base the URI the answer came from; a relative paypage URL is resolved against it
+     * @return the transaction
+     * @throws OzgClientException of kind PROTOCOL when the body is not a usable PaymentTransaction
+     */
+    public static PaymentTransaction readTransaction(byte[] body, URI base) {
+        return readTransaction(() -> new ByteArrayInputStream(body), base);
     }
 
     /**
-     * Reads a {@code PaymentTransaction} answer. The payment information is read at once with a
-     * streaming parser; the echoed payment request is kept as bytes and read (and checked against
-     * the standard's rules) only when {@link PaymentTransaction#request()} is first called. An echo
-     * that breaks the rules is left out.
+     * Reads a {@code PaymentTransaction} answer straight from the response, without copying its body.
      *
-     * @param body the response body
+     * @param response the response
+     * @param base     the URI the answer came from; a relative paypage URL is resolved against it
      * @return the transaction
-     * @throws OzgClientException of kind PROTOCOL when the body is not a valid PaymentTransaction
+     * @throws OzgClientException of kind PROTOCOL when the body is not a usable PaymentTransaction
      */
-    public static PaymentTransaction readTransaction(byte[] body) {
-        PaymentInformation information = null;
-        boolean echo = false;
-        try (JsonParser p = Json.mapper().getFactory().createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw protocol("the answer is not a JSON object");
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals("paymentInformation")) {
-                    if (value != JsonToken.START_OBJECT) {
-                        throw protocol("the answer has no paymentInformation object");
-                    }
-                    information = readInformation(p);
-                } else {
-                    echo |= name.equals("paymentRequest") && value == JsonToken.START_OBJECT;
-                    p.skipChildren();
-                }
-            }
-            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-                throw protocol("the answer is not a single JSON object");
-            }
+    public static PaymentTransaction readTransaction(HttpResponse response, URI base) {
+        return readTransaction(response::bodyStream, base);
+    }
+
+    private static PaymentTransaction readTransaction(Supplier<InputStream> body, URI base) {
+        WireInformation info;
+        WireRequest echo;
+        try {
+            WireTransaction t = TRANSACTION_READER.readValue(body.get());
+            info = t == null ? null : t.paymentInformation();
+            echo = t == null ? null : t.paymentRequest();
         } catch (IOException e) {
-            throw protocol("the answer is not valid JSON");
+            // an echo that does not even fit the types is left out; the rest must be readable
+            try {
+                WireInformationOnly only = INFORMATION_ONLY_READER.readValue(body.get());
+                info = only == null ? null : only.paymentInformation();
+                echo = null;
+            } catch (IOException e2) {
+                throw protocol("the answer is not a valid PaymentTransaction JSON object ("
+                        + e2.getClass().getSimpleName() + ")");
+            }
         }
-        if (information == null) {
+        if (info == null) {
             throw protocol("the answer has no paymentInformation object");
         }
-        if (!echo) {
-            return new PaymentTransaction(information, null);
-        }
-        return PaymentAccess.transaction(information, () -> readEcho(body));
+        return new PaymentTransaction(information(info, base), request(echo));
     }
 
-    /** Reads the echoed request from a complete (already checked) answer; null when it breaks the rules. */
-    private static PaymentRequest readEcho(byte[] body) {
-        try {
-            JsonNode req = READER.readTree(body).get("paymentRequest");
-            return req != null && req.isObject() ? readRequest(req) : null;
-        } catch (IOException | IllegalArgumentException | OzgClientException e) {
-            // the echo is informational; one the standard's rules reject is left out
-            return null;
+    private static PaymentInformation information(WireInformation w, URI base) {
+        String id = w.transactionId();
+        if (id == null || id.isBlank() || id.length() > Limits.MAX_TRANSACTION_ID
+                || id.chars().anyMatch(Character::isISOControl) || id.chars().allMatch(c -> c == '.')) {
+            throw protocol("paymentInformation.transactionId is missing, blank, longer than " + Limits.MAX_TRANSACTION_ID
+                    + " characters, dots only or holds control characters; it cannot be used to ask for the status");
         }
-    }
-
-    private static PaymentInformation readInformation(JsonParser p) throws IOException {
-        String transactionId = null;
-        String status = null;
-        String statusDetail = null;
-        String transactionUrl = null;
-        String redirectUrl = null;
-        String reference = null;
-        String timestamp = null;
-        String method = null;
-        String methodDetail = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            String text = value == JsonToken.VALUE_STRING ? p.getText() : null;
-            if (text == null) {
-                p.skipChildren();
-                if (name.equals("transactionId") && value != JsonToken.VALUE_NULL) {
-                    throw protocol("paymentInformation.transactionId is not a text");
-                }
-                continue;
-            }
-            switch (name) {
-                case "transactionId" -> transactionId = text;
-                case "status" -> status = text;
-                case "statusDetail" -> statusDetail = text;
-                case "transactionUrl" -> transactionUrl = text;
-                case "transactionRedirectUrl" -> redirectUrl = text;
-                case "transactionReference" -> reference = text;
-                case "transactionTimestamp" -> timestamp = text;
-                case "paymentMethod" -> method = text;
-                case "paymentMethodDetail" -> methodDetail = text;
-                default -> { }
+        if (id.length() > STANDARD_TRANSACTION_ID) {
+            LOG.warn("the payment provider sent a transactionId of {} characters (the standard allows {}); it is kept"
+                    + " as sent", id.length(), STANDARD_TRANSACTION_ID);
+        }
+        PaymentStatus status = PaymentStatus.lookup(w.status()).orElseThrow(() -> protocol(
+                "paymentInformation.status is missing or not one of INITIAL, PAYED, CANCELED, FAILED"));
+        PaymentInformation.Builder b = PaymentInformation.builder(id, status)
+                .statusDetail(w.statusDetail())
+                .transactionReference(w.transactionReference())
+                .paymentMethodDetail(w.paymentMethodDetail())
+                .transactionRedirectUrl(paypage(w.transactionRedirectUrl(), base));
+        String url = w.transactionUrl();
+        if (url != null && !url.isBlank()) {
+            URI u = absoluteHttp(url);
+            if (u != null) {
+                b.transactionUrl(u);
+            } else {
+                irregular(b, "transactionUrl", url, "is not an absolute http(s) URL");
             }
         }
-        if (transactionId == null || transactionId.isBlank() || transactionId.length() > 44) {
-            throw protocol("paymentInformation.transactionId is missing or not 1 to 44 characters");
+        String ts = w.transactionTimestamp();
+        if (ts != null && !ts.isBlank()) {
+            Instant at = timestampOrNull(ts);
+            if (at != null) {
+                b.transactionTimestamp(at);
+            } else {
+                irregular(b, "transactionTimestamp", ts, "is not an ISO 8601 date-time");
+            }
         }
-        PaymentStatus parsed;
-        try {
-            parsed = PaymentStatus.fromCode(status);
-        } catch (IllegalArgumentException e) {
-            throw protocol("paymentInformation.status is missing or unknown; " + e.getMessage());
-        }
-        PaymentInformation.Builder b = PaymentInformation.builder(transactionId, parsed)
-                .statusDetail(statusDetail)
-                .transactionUrl(uri("transactionUrl", transactionUrl))
-                .transactionRedirectUrl(uri("transactionRedirectUrl", redirectUrl))
-                .transactionReference(reference)
-                .paymentMethodDetail(methodDetail);
-        if (timestamp != null) {
-            b.transactionTimestamp(timestamp(timestamp, "paymentInformation.transactionTimestamp"));
-        }
+        String method = w.paymentMethod();
         if (method != null && !method.isBlank()) {
-            PaymentMethod m;
-            try {
-                m = PaymentMethod.fromCode(method);
-            } catch (IllegalArgumentException e) {
+            PaymentMethod m = PaymentMethod.lookup(method).orElse(null);
+            if (m == null) {
+                irregular(b, "paymentMethod", method, "is not one of the standard's methods; read as OTHER");
                 m = PaymentMethod.OTHER;
             }
             b.paymentMethod(m);
@@ -273,113 +239,87 @@ public final class PaymentJson {
         return b.build();
     }
 
-    private static PaymentRequest readRequest(JsonNode r) {
-        PaymentRequest.Builder b = PaymentRequest.builder()
-                .requestId(text(r, "requestId"))
-                .currency(text(r, "currency"))
-                .grosAmount(decimal(r, "grosAmount"))
-                .purpose(text(r, "purpose"))
-                .description(text(r, "description"))
-                .redirectUrl(text(r, "redirectUrl"));
-        String ts = text(r, "requestTimestamp");
-        if (ts != null) {
-            b.requestTimestamp(timestamp(ts, "paymentRequest.requestTimestamp"));
-        }
-        JsonNode items = r.get("items");
-        if (items != null && items.isArray()) {
-            for (JsonNode i : items) {
-                PaymentItem.Builder ib = PaymentItem.builder()
-                        .id(text(i, "id"))
-                        .reference(text(i, "reference"))
-                        .description(text(i, "description"))
-                        .taxRate(decimal(i, "taxRate"))
-                        .singleNetAmount(decimal(i, "singleNetAmount"))
-                        .singleTaxAmount(decimal(i, "singleTaxAmount"))
-                        .totalNetAmount(decimal(i, "totalNetAmount"))
-                        .totalTaxAmount(decimal(i, "totalTaxAmount"));
-                JsonNode q = i.get("quantity");
-                if (q != null && q.canConvertToInt()) {
-                    ib.quantity(q.intValue());
-                }
-                JsonNode booking = i.get("bookingData");
-                if (booking != null && booking.isObject()) {
-                    for (Iterator<Map.Entry<String, JsonNode>> it = booking.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> e = it.next();
-                        if (e.getValue().isTextual()) {
-                            ib.bookingData(e.getKey(), e.getValue().textValue());
-                        }
-                    }
-                }
-                b.item(ib.build());
-            }
-        }
-        JsonNode req = r.get("requestor");
-        if (req != null && req.isObject()) {
-            Requestor.Builder rb = Requestor.builder()
-                    .name(text(req, "name"))
-                    .firstName(text(req, "firstName"))
-                    .organization(req.path("isOrganization").asBoolean(false))
-                    .organizationName(text(req, "organizationName"));
-            String gender = text(req, "gender");
-            if (gender != null) {
-                rb.gender(Requestor.Gender.fromCode(gender));
-            }
-            JsonNode a = req.get("address");
-            if (a != null && a.isObject()) {
-                Requestor.AddressBuilder ab = Requestor.Address.builder()
-                        .street(text(a, "street"))
-                        .houseNumber(text(a, "houseNumber"))
-                        .postalCode(text(a, "postalCode"))
-                        .city(text(a, "city"))
-                        .country(text(a, "country"));
-                JsonNode lines = a.get("addressLine");
-                if (lines != null && lines.isArray()) {
-                    for (JsonNode l : lines) {
-                        if (l.isTextual()) {
-                            ab.addressLine(l.textValue());
-                        }
-                    }
-                }
-                rb.address(ab.build());
-            }
-            b.requestor(rb.build());
-        }
-        return b.build();
+    private static void irregular(PaymentInformation.Builder b, String field, String value, String why) {
+        LOG.warn("the payment provider's paymentInformation.{} {}; it is kept as text in irregularFields", field, why);
+        b.irregularField(field, value);
     }
 
-    private static String text(JsonNode node, String name) {
-        JsonNode n = node.get(name);
-        return n != null && n.isTextual() ? n.textValue() : null;
+    /** The paypage: an absolute http(s) URL, or a relative one resolved against the answer's URI; anything else is refused. */
+    private static URI paypage(String text, URI base) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        URI u;
+        try {
+            u = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw protocol("paymentInformation.transactionRedirectUrl (the paypage) is not a valid URL; the citizen is not"
+                    + " sent there");
+        }
+        if (!u.isAbsolute() && base != null) {
+            u = base.resolve(u);
+            LOG.warn("the payment provider sent a relative paypage URL (transactionRedirectUrl); it was resolved"
+                    + " against the provider's address");
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
+            throw protocol("paymentInformation.transactionRedirectUrl (the paypage) is not an absolute http or https URL"
+                    + (scheme.isEmpty() ? "" : " (scheme \"" + scheme.replaceAll("[^a-z0-9+.-]", "?") + "\")")
+                    + "; the citizen is not sent there");
+        }
+        return u;
     }
 
-    private static BigDecimal decimal(JsonNode node, String name) {
-        JsonNode n = node.get(name);
-        return n != null && n.isNumber() ? n.decimalValue() : null;
+    private static URI absoluteHttp(String text) {
+        try {
+            URI u = new URI(text.trim());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return u.isAbsolute() && u.getHost() != null && (scheme.equals("http") || scheme.equals("https")) ? u : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
-    private static URI uri(String name, String s) {
-        if (s == null || s.isBlank()) {
+    /** The echoed request, checked against the standard's rules; {@code null} when absent or not valid. */
+    private static PaymentRequest request(WireRequest w) {
+        if (w == null) {
             return null;
         }
         try {
-            URI uri = new URI(s);
-            if (!uri.isAbsolute()) {
-                throw protocol("paymentInformation." + name + " is not an absolute URL");
+            List<PaymentItem> items = new ArrayList<>();
+            if (w.items() != null) {
+                for (WireItem i : w.items()) {
+                    items.add(new PaymentItem(i.id(), i.reference(), i.description(), i.taxRate(),
+                            i.quantity() == null ? 1 : i.quantity(), i.singleNetAmount(), i.singleTaxAmount(),
+                            i.totalNetAmount(), i.totalTaxAmount(), i.bookingData()));
+                }
             }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw protocol("paymentInformation." + name + " is not a valid URL");
+            Requestor requestor = null;
+            if (w.requestor() != null) {
+                WireRequestor q = w.requestor();
+                WireAddress a = q.address();
+                requestor = new Requestor(q.name(), q.firstName(),
+                        q.gender() == null ? null : Requestor.Gender.fromCode(q.gender()),
+                        Boolean.TRUE.equals(q.isOrganization()), q.organizationName(), a == null ? null
+                        : new Requestor.Address(a.street(), a.houseNumber(), a.addressLine(), a.postalCode(), a.city(),
+                                a.country()));
+            }
+            Instant ts = w.requestTimestamp() == null ? null : timestampOrNull(w.requestTimestamp());
+            return new PaymentRequest(w.requestId(), ts, w.currency(), w.grosAmount(), w.purpose(), w.description(),
+                    w.redirectUrl(), items, requestor);
+        } catch (InvalidPaymentFieldException | de.ozgkit.core.UnknownCodeException e) {
+            // the echo is informational; one the standard's rules reject is left out
+            return null;
         }
     }
 
     /**
      * Reads an ISO 8601 timestamp: with offset or {@code Z}, or without (then taken as UTC).
      *
-     * @param text  the text
-     * @param field the field for the message
-     * @return the instant
+     * @param text the text
+     * @return the instant, {@code null} when the text is not such a timestamp
      */
-    static Instant timestamp(String text, String field) {
+    static Instant timestampOrNull(String text) {
         Instant fast = utcFast(text);
         if (fast != null) {
             return fast;
@@ -390,7 +330,7 @@ public final class PaymentJson {
             try {
                 return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
-                throw protocol(field + " is not an ISO 8601 date-time");
+                return null;
             }
         }
     }

@@ -70,6 +70,25 @@ class PaymentErrorsTest {
         PaymentExistsException unnamed = (PaymentExistsException) PaymentErrors.map(REQUEST,
                 problem(409, "PAYMENT_EXISTS", ""), 1, "req-9");
         assertThat(unnamed.existingTransactionId()).isEmpty();
+        assertThat(unnamed.afterLostAnswer()).isFalse();
+        assertThat(unnamed.getMessage()).contains("reconcile by the requestId").doesNotContain("answer lost");
+        // a member that is not a usable id is not believed
+        for (String bad : List.of(",\"transactionId\":\"..\"", ",\"transactionId\":\"\"", ",\"transactionId\":\"a\\nb\"")) {
+            assertThat(((PaymentExistsException) PaymentErrors.map(REQUEST, problem(409, "PAYMENT_EXISTS", bad), 1, "r"))
+                    .existingTransactionId()).as(bad).isEmpty();
+        }
+    }
+
+    @Test
+    void map_paymentExistsOnARetry_saysTheAnswerWasLost_andHowToReconcile() {
+        PaymentExistsException e = (PaymentExistsException) PaymentErrors.map(REQUEST,
+                problem(409, "PAYMENT_EXISTS", ""), 3, "req-9");
+        assertThat(e.afterLostAnswer()).isTrue();
+        // core's description first (status, problem, request id, attempts), then the payment hint, once
+        assertThat(e.getMessage()).startsWith("POST /pay/paymenttransaction/o/e failed with HTTP 409 Fehler"
+                        + " [functionalCode PAYMENT_EXISTS]: Details zu PAYMENT_EXISTS (request id http-1, 3 attempts).")
+                .contains("answer lost").contains("reconcile by the requestId").contains("req-9")
+                .doesNotContain("The request conflicts with what the service already holds");
     }
 
     @Test

@@ -12,6 +12,7 @@ import de.ozgkit.payment.PaymentClient;
 import de.ozgkit.payment.PaymentForbiddenException;
 import de.ozgkit.payment.PaymentStatus;
 import de.ozgkit.payment.PaymentTransaction;
+import de.ozgkit.payment.ProviderProfile;
 import de.ozgkit.sandbox.ClientAuth;
 import de.ozgkit.sandbox.Sandbox;
 import de.ozgkit.sandbox.SandboxTls;
@@ -89,13 +90,14 @@ class AuthenticationTest {
 
     @Test
     void oauth2_tokenExpiredAtTheProvider_isRenewedOnceOn401() {
-        PaymentFlowTest.MovableClock clock = new PaymentFlowTest.MovableClock();
         PaymentProviderSimulator provider = PaymentProviderSimulator.builder()
                 .oauth2("fv-client", "client-secret", Duration.ofMinutes(10)).build();
-        try (ProviderFixture f = new ProviderFixture(provider, Sandbox.builder().clock(clock).service(provider));
-             PaymentClient c = f.client(f.config().credentials(oauth(f, "client-secret")).build())) {
+        try (ProviderFixture f = new ProviderFixture(provider);
+             // the client's own clock stands still: it believes the token valid, the provider does not
+             PaymentClient c = f.clientBuilder(f.config().credentials(oauth(f, "client-secret")).build())
+                     .clock(java.time.Clock.fixed(f.clock.instant(), java.time.ZoneOffset.UTC)).build()) {
             PaymentTransaction tx = c.create(ProviderFixture.request().build());
-            clock.advance(Duration.ofMinutes(11));
+            f.clock.advance(Duration.ofMinutes(11));
             // the provider refuses the expired token; the client renews it once and the call succeeds
             assertThat(c.get(tx.transactionId()).status()).isEqualTo(PaymentStatus.INITIAL);
             assertThat(provider.unauthorizedCount()).isEqualTo(1);
@@ -104,7 +106,7 @@ class AuthenticationTest {
     }
 
     @Test
-    void oauth2_shortLivedToken_isRenewedBeforeItExpires() throws Exception {
+    void oauth2_shortLivedToken_isRenewedBeforeItExpires() {
         PaymentProviderSimulator provider = PaymentProviderSimulator.builder()
                 .oauth2("fv-client", "client-secret", Duration.ofSeconds(2)).build();
         try (ProviderFixture f = new ProviderFixture(provider);
@@ -112,7 +114,7 @@ class AuthenticationTest {
             PaymentTransaction tx = c.create(ProviderFixture.request().build());
             assertThat(provider.tokensIssued()).isEqualTo(1);
             // the client renews at half the lifetime (1 s), before the provider would refuse the token
-            Thread.sleep(1_200);
+            f.clock.advance(Duration.ofMillis(1_200));
             c.get(tx.transactionId());
             assertThat(provider.tokensIssued()).isEqualTo(2);
             assertThat(provider.unauthorizedCount()).isZero();
@@ -131,6 +133,45 @@ class AuthenticationTest {
                         assertThat(e.getMessage()).contains("invalid_client").doesNotContain("wrong-secret");
                     });
             assertThat(provider.transactionCount()).isZero();
+        }
+    }
+
+    @Test
+    void oauth2_pmPaymentProfile_sendsTheClientSecretInTheFormBody_asThatProviderExpects() {
+        PaymentProviderSimulator provider = PaymentProviderSimulator.builder()
+                .oauth2("fv-client", "client-secret", Duration.ofMinutes(5))
+                .tokenClientAuthentication(Credentials.ClientAuthentication.CLIENT_SECRET_POST).build();
+        try (ProviderFixture f = new ProviderFixture(provider);
+             PaymentClient standard = f.client(f.config().credentials(oauth(f, "client-secret")).build());
+             PaymentClient pmPayment = f.clientBuilder(f.config().credentials(oauth(f, "client-secret")).build())
+                     .profile(ProviderProfile.PMPAYMENT).build()) {
+            // the credentials say Basic (the default): refused by this provider
+            assertThatThrownBy(() -> standard.create(ProviderFixture.request().build()))
+                    .isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                        assertThat(e.getMessage()).contains("invalid_client").contains("client_secret_basic")
+                                .doesNotContain("client-secret");
+                    });
+            assertThat(provider.tokenRequestsWithWrongClientAuthentication()).isEqualTo(1);
+            // the profile switches to the form body
+            assertThat(pmPayment.create(ProviderFixture.request().build()).status()).isEqualTo(PaymentStatus.INITIAL);
+            assertThat(provider.tokensIssued()).isEqualTo(1);
+            assertThat(provider.tokenRequestsWithWrongClientAuthentication()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void oauth2_clientSecretBasic_isWhatABasicOnlyProviderGets() {
+        PaymentProviderSimulator provider = PaymentProviderSimulator.builder()
+                .oauth2("fv-client", "client-secret", Duration.ofMinutes(5))
+                .tokenClientAuthentication(Credentials.ClientAuthentication.CLIENT_SECRET_BASIC).build();
+        try (ProviderFixture f = new ProviderFixture(provider);
+             PaymentClient basic = f.client(f.config().credentials(oauth(f, "client-secret")).build());
+             PaymentClient post = f.client(f.config().credentials(Credentials.oauth2ClientCredentials(
+                     URI.create(f.base() + "/oauth/token"), "fv-client", "client-secret", List.of(),
+                     Credentials.ClientAuthentication.CLIENT_SECRET_POST)).build())) {
+            assertThat(basic.create(ProviderFixture.request().build()).status()).isEqualTo(PaymentStatus.INITIAL);
+            assertThatThrownBy(() -> post.create(ProviderFixture.request().build())).isInstanceOf(AuthenticationException.class);
+            assertThat(provider.tokenRequestsWithWrongClientAuthentication()).isEqualTo(1);
         }
     }
 

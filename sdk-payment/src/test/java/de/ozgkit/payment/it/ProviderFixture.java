@@ -15,13 +15,22 @@ import java.math.BigDecimal;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A sandbox with the simulated payment provider on loopback, a client for it, and a browser
  * stand-in for the paypage (plain HTTP, no JavaScript, just like a form post).
+ *
+ * <p>Sandbox and clients share one {@link MovableClock}, and the clients wait by moving it forward:
+ * no test sleeps to let time pass.
  */
 final class ProviderFixture implements AutoCloseable {
 
@@ -30,6 +39,7 @@ final class ProviderFixture implements AutoCloseable {
 
     final Sandbox sandbox;
     final PaymentProviderSimulator provider;
+    final MovableClock clock = new MovableClock();
 
     ProviderFixture(PaymentProviderSimulator provider) {
         this(provider, Sandbox.builder().service(provider));
@@ -37,7 +47,7 @@ final class ProviderFixture implements AutoCloseable {
 
     ProviderFixture(PaymentProviderSimulator provider, Sandbox.Builder builder) {
         this.provider = provider;
-        this.sandbox = builder.start();
+        this.sandbox = builder.clock(clock).start();
     }
 
     URI base() {
@@ -54,8 +64,12 @@ final class ProviderFixture implements AutoCloseable {
     }
 
     PaymentClient client(OzgClientConfig config) {
+        return clientBuilder(config).build();
+    }
+
+    PaymentClient.Builder clientBuilder(OzgClientConfig config) {
         return PaymentClient.builder().config(config).context(ORIGINATOR, END_POINT)
-                .pollBackoff(Duration.ofMillis(20), Duration.ofMillis(200)).build();
+                .pollBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10)).clock(clock).sleeper(clock::advance);
     }
 
     static PaymentRequest.Builder request() {
@@ -131,5 +145,36 @@ final class ProviderFixture implements AutoCloseable {
     @Override
     public void close() {
         sandbox.close();
+    }
+
+    /** A clock the test moves forward, shared by sandbox and clients; waiting moves it. */
+    static final class MovableClock extends Clock {
+        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-06-01T08:00:00Z"));
+        private final AtomicLong waited = new AtomicLong();
+
+        void advance(Duration d) {
+            now.updateAndGet(i -> i.plus(d));
+            waited.addAndGet(d.toNanos());
+        }
+
+        /** @return how long the clients waited in all (by moving the clock) */
+        Duration waited() {
+            return Duration.ofNanos(waited.get());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
     }
 }

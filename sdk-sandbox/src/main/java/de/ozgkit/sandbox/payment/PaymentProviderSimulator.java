@@ -1,6 +1,8 @@
 package de.ozgkit.sandbox.payment;
 
+import de.ozgkit.core.Credentials;
 import de.ozgkit.sandbox.SandboxContext;
+import de.ozgkit.sandbox.SandboxException;
 import de.ozgkit.sandbox.SandboxService;
 import de.ozgkit.sandbox.http.MethodHandler;
 import de.ozgkit.sandbox.http.Requests;
@@ -37,10 +39,16 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>Requests are checked with the standard's limits by the sandbox's own code, independent of the
  * client: VALIDATION_ERROR (400), CALCULATION_ERROR (400), BOOKING_DATA_MISSING (400, for the keys
- * configured with {@link Builder#requireBookingData}), PAYMENT_EXISTS (409, naming the existing
- * transaction in the extension member {@code transactionId}), NO_VALID_ORIGINATOR_OR_ENDPOINT (400,
- * with {@link Builder#knownPair}), FORBIDDEN (401 for missing or wrong credentials, 403 for
- * {@link Builder#forbiddenPair}), UNSPECIFIED (404 for an unknown transaction).
+ * configured with {@link Builder#requireBookingData}), PAYMENT_EXISTS (409; the existing
+ * transaction is named in the non-standard extension member {@code transactionId} only with
+ * {@link Builder#namesExistingTransaction}), NO_VALID_ORIGINATOR_OR_ENDPOINT (400, with
+ * {@link Builder#knownPair}), FORBIDDEN (401 for missing or wrong credentials on the API calls, 403
+ * for {@link Builder#forbiddenPair} and on the status call, which answers only 200, 403 or 503),
+ * UNSPECIFIED (404 for an unknown transaction). Every error answer is
+ * {@code application/problem+json} with a {@code functionalCode} and a {@code detail} within the
+ * standard's pattern. The echoed payment request holds only the standard's fields (unknown fields
+ * sent by the client are not echoed); {@code transactionTimestamp} is sent once the payment
+ * succeeded.
  *
  * <p>Authentication: none by default; {@link Builder#basic}, {@link Builder#oauth2} or
  * {@link Builder#mutualTls} select the variant. Unpaid transactions turn FAILED after
@@ -53,8 +61,9 @@ public final class PaymentProviderSimulator implements SandboxService {
 
     /** Settings of the simulator; package-private, built by {@link Builder}. */
     record Options(ProviderEngine.Auth auth, String basicUser, String basicPassword, String clientId, String clientSecret,
-                   Duration tokenLifetime, Set<String> knownPairs, Set<String> forbiddenPairs,
-                   Set<String> requiredBookingData, Duration paypageTimeout, boolean legacyOriginatorCode, Clock clock,
+                   Duration tokenLifetime, Credentials.ClientAuthentication tokenClientAuthentication,
+                   Set<String> knownPairs, Set<String> forbiddenPairs, Set<String> requiredBookingData,
+                   Duration paypageTimeout, boolean legacyOriginatorCode, boolean namesExistingTransaction, Clock clock,
                    AtomicBoolean available) {
     }
 
@@ -120,8 +129,8 @@ public final class PaymentProviderSimulator implements SandboxService {
 
     private static Options withClock(Options o, Clock clock) {
         return new Options(o.auth(), o.basicUser(), o.basicPassword(), o.clientId(), o.clientSecret(), o.tokenLifetime(),
-                o.knownPairs(), o.forbiddenPairs(), o.requiredBookingData(), o.paypageTimeout(), o.legacyOriginatorCode(),
-                clock, o.available());
+                o.tokenClientAuthentication(), o.knownPairs(), o.forbiddenPairs(), o.requiredBookingData(),
+                o.paypageTimeout(), o.legacyOriginatorCode(), o.namesExistingTransaction(), clock, o.available());
     }
 
     private static Function<String, Optional<String>> headers(Request request) {
@@ -163,6 +172,14 @@ public final class PaymentProviderSimulator implements SandboxService {
         return engine.tokens().map(TokenIssuer::issuedCount).orElse(0);
     }
 
+    /**
+     * @return how many token requests were refused because the client authenticated with the method
+     *         this provider does not accept (see {@link Builder#tokenClientAuthentication})
+     */
+    public int tokenRequestsWithWrongClientAuthentication() {
+        return engine.tokens().map(TokenIssuer::refusedMethodCount).orElse(0);
+    }
+
     /** Revokes every issued OAuth2 token, so that the next API call is answered 401. */
     public void revokeTokens() {
         engine.tokens().ifPresent(TokenIssuer::revokeAll);
@@ -194,6 +211,9 @@ public final class PaymentProviderSimulator implements SandboxService {
             sb.append(" user=").append(options.basicUser());
         } else if (options.auth() == ProviderEngine.Auth.OAUTH2) {
             sb.append(" client-id=").append(options.clientId()).append(" token-path=/oauth/token");
+            if (options.tokenClientAuthentication() != null) {
+                sb.append(" client-auth=").append(options.tokenClientAuthentication().code());
+            }
         }
         if (!options.knownPairs().isEmpty()) {
             sb.append(" known-pairs=").append(String.join(",", options.knownPairs()));
@@ -218,6 +238,8 @@ public final class PaymentProviderSimulator implements SandboxService {
         private String clientId;
         private String clientSecret;
         private Duration tokenLifetime = Duration.ofMinutes(5);
+        private Credentials.ClientAuthentication tokenClientAuthentication;
+        private boolean namesExistingTransaction;
         private final Set<String> knownPairs = new LinkedHashSet<>();
         private final Set<String> forbiddenPairs = new LinkedHashSet<>();
         private final Set<String> requiredBookingData = new LinkedHashSet<>();
@@ -256,9 +278,36 @@ public final class PaymentProviderSimulator implements SandboxService {
             this.clientId = Objects.requireNonNull(clientId, "clientId");
             this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
             if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
-                throw new IllegalArgumentException("token lifetime must be positive, was " + tokenLifetime);
+                throw new SandboxException("token lifetime must be positive, was " + tokenLifetime, null);
             }
             this.tokenLifetime = tokenLifetime;
+            return this;
+        }
+
+        /**
+         * Accepts only one OAuth2 client authentication method at the token endpoint (by default
+         * both): HTTP Basic ({@code client_secret_basic}) or the form body ({@code client_secret_post},
+         * as pmPayment expects). A token request with the other method is answered 401
+         * {@code invalid_client}, so that a test proves which one a client sends.
+         *
+         * @param method the only accepted method, {@code null} for both
+         * @return this builder
+         */
+        public Builder tokenClientAuthentication(Credentials.ClientAuthentication method) {
+            this.tokenClientAuthentication = method;
+            return this;
+        }
+
+        /**
+         * Names the existing transaction in the problem of a PAYMENT_EXISTS answer, in the extension
+         * member {@code transactionId}. XBezahldienste 1.0.0 has no such member; some providers add it.
+         * Off by default, as in the standard.
+         *
+         * @param names whether to add the member
+         * @return this builder
+         */
+        public Builder namesExistingTransaction(boolean names) {
+            this.namesExistingTransaction = names;
             return this;
         }
 
@@ -317,7 +366,7 @@ public final class PaymentProviderSimulator implements SandboxService {
          */
         public Builder paypageTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("paypage timeout must be positive, was " + timeout);
+                throw new SandboxException("paypage timeout must be positive, was " + timeout, null);
             }
             this.paypageTimeout = timeout;
             return this;
@@ -348,9 +397,9 @@ public final class PaymentProviderSimulator implements SandboxService {
         /** @return the simulator */
         public PaymentProviderSimulator build() {
             return new PaymentProviderSimulator(new Options(auth, basicUser, basicPassword, clientId, clientSecret,
-                    tokenLifetime, Set.copyOf(knownPairs), Set.copyOf(forbiddenPairs), Set.copyOf(requiredBookingData),
-                    paypageTimeout, legacyOriginatorCode, clock == null ? Clock.systemUTC() : clock,
-                    new AtomicBoolean(true)), clock != null);
+                    tokenLifetime, tokenClientAuthentication, Set.copyOf(knownPairs), Set.copyOf(forbiddenPairs),
+                    Set.copyOf(requiredBookingData), paypageTimeout, legacyOriginatorCode, namesExistingTransaction,
+                    clock == null ? Clock.systemUTC() : clock, new AtomicBoolean(true)), clock != null);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.ozgkit.core.Credentials;
 import de.ozgkit.core.internal.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -86,9 +87,15 @@ final class ProviderEngine {
             RequestChecks.Checked checked = RequestChecks.check(tree, options.requiredBookingData());
             TransactionStore.Created created = store.create(originatorId, endPointId, checked);
             if (created.existed()) {
-                throw new ProviderProblem(409, "PAYMENT_EXISTS", "a payment request with this requestId was already"
-                        + " placed for this originator as transaction " + created.transaction().id)
-                        .with("transactionId", created.transaction().id);
+                ProviderProblem exists = new ProviderProblem(409, "PAYMENT_EXISTS", "a payment request with this"
+                        + " requestId was already placed for this originator");
+                if (options.namesExistingTransaction()) {
+                    // not part of XBezahldienste 1.0.0: an extension member some providers add
+                    exists = new ProviderProblem(409, "PAYMENT_EXISTS", "a payment request with this requestId was"
+                            + " already placed for this originator as transaction " + created.transaction().id)
+                            .with("transactionId", created.transaction().id);
+                }
+                throw exists;
             }
             return Answer.json(200, transactionJson(created.transaction(), base));
         });
@@ -114,8 +121,10 @@ final class ProviderEngine {
                 authorize(header, clientCertificate);
                 context(originatorId, endPointId);
             } catch (ProviderProblem p) {
-                // the status call answers 200, 403 or 503 only
-                throw p.status() == 400 ? new ProviderProblem(403, p.functionalCode(), p.detail()) : p;
+                // the status call answers 200, 403 or 503 only: missing or wrong credentials and an
+                // unknown or malformed pair are all 403 here
+                throw p.status() == 503 ? p : new ProviderProblem(403, p.status() == 401 ? "FORBIDDEN" : p.functionalCode(),
+                        p.detail());
             }
             if (!options.available().get()) {
                 throw new ProviderProblem(503, "UNSPECIFIED", "the payment service is not available now");
@@ -139,10 +148,23 @@ final class ProviderEngine {
             return oauthError(400, "invalid_request", "the token request must be a form");
         }
         Map<String, String> form = form(body);
+        Optional<String> auth = header.apply("Authorization").filter(a -> a.regionMatches(true, 0, "Basic ", 0, 6));
+        boolean inForm = form.containsKey("client_secret");
+        if (auth.isPresent() && inForm) {
+            // RFC 6749 section 2.3: a client must not use more than one authentication method
+            return oauthError(400, "invalid_request", "the client authenticated twice, with Basic and in the form");
+        }
+        Credentials.ClientAuthentication used = auth.isPresent() ? Credentials.ClientAuthentication.CLIENT_SECRET_BASIC
+                : Credentials.ClientAuthentication.CLIENT_SECRET_POST;
+        if (options.tokenClientAuthentication() != null && used != options.tokenClientAuthentication()) {
+            tokens.refusedMethod();
+            return new Answer(401, "application/json", bytes(oauthErrorNode("invalid_client", "this provider expects "
+                    + options.tokenClientAuthentication().code())), Map.of("WWW-Authenticate",
+                    "Basic realm=\"ozgkit-sandbox-payment\""));
+        }
         String id = form.get("client_id");
         String secret = form.get("client_secret");
-        Optional<String> auth = header.apply("Authorization");
-        if (auth.isPresent() && auth.get().regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (auth.isPresent()) {
             String[] pair = basic(auth.get());
             if (pair != null) {
                 id = URLDecoder.decode(pair[0], StandardCharsets.UTF_8);
@@ -293,7 +315,10 @@ final class ProviderEngine {
             info.put("transactionRedirectUrl", paypageUri(base, t.id).toString());
         }
         info.put("transactionReference", t.reference);
-        info.put("transactionTimestamp", DateTimeFormatter.ISO_INSTANT.format(s.changed()));
+        if (s.status() == TransactionStore.Status.PAYED) {
+            // the moment of the successful payment; the standard has no timestamp for other states
+            info.put("transactionTimestamp", DateTimeFormatter.ISO_INSTANT.format(s.changed()));
+        }
         if (s.paymentMethod() != null) {
             info.put("paymentMethod", s.paymentMethod());
             info.put("paymentMethodDetail", "sandbox");

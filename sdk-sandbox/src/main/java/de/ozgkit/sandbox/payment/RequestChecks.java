@@ -1,12 +1,13 @@
 package de.ozgkit.sandbox.payment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -149,8 +150,7 @@ final class RequestChecks {
                 if (!booking.isObject()) {
                     throw ProviderProblem.validation(p + ".bookingData must be an object of texts");
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = booking.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : booking.properties()) {
                     if (!e.getValue().isTextual()) {
                         throw ProviderProblem.validation(p + ".bookingData values must be texts");
                     }
@@ -175,7 +175,49 @@ final class RequestChecks {
         if (requestor != null && !requestor.isNull()) {
             requestor(requestor);
         }
-        return new Checked(requestId, gros, purpose, description, redirect, kassenzeichen, req.deepCopy());
+        return new Checked(requestId, gros, purpose, description, redirect, kassenzeichen, echo(req));
+    }
+
+    private static final List<String> REQUEST_FIELDS = List.of("requestId", "requestTimestamp", "currency", "grosAmount",
+            "purpose", "description", "redirectUrl");
+    private static final List<String> ITEM_FIELDS = List.of("id", "reference", "description", "taxRate", "quantity",
+            "singleNetAmount", "singleTaxAmount", "totalNetAmount", "totalTaxAmount", "bookingData");
+    private static final List<String> REQUESTOR_FIELDS = List.of("name", "firstName", "gender", "isOrganization",
+            "organizationName");
+    private static final List<String> ADDRESS_FIELDS = List.of("street", "houseNumber", "addressLine", "postalCode", "city",
+            "country");
+
+    /**
+     * The request as the provider echoes it: the standard's fields only, as sent. Fields a client
+     * adds beyond the standard are not echoed (a provider stores what it knows).
+     */
+    static ObjectNode echo(ObjectNode req) {
+        ObjectNode echo = copy(req, REQUEST_FIELDS);
+        ArrayNode items = echo.putArray("items");
+        for (JsonNode item : req.get("items")) {
+            items.add(copy((ObjectNode) item, ITEM_FIELDS));
+        }
+        JsonNode requestor = req.get("requestor");
+        if (requestor != null && requestor.isObject()) {
+            ObjectNode r = copy((ObjectNode) requestor, REQUESTOR_FIELDS);
+            JsonNode address = requestor.get("address");
+            if (address != null && address.isObject()) {
+                r.set("address", copy((ObjectNode) address, ADDRESS_FIELDS));
+            }
+            echo.set("requestor", r);
+        }
+        return echo;
+    }
+
+    private static ObjectNode copy(ObjectNode from, List<String> names) {
+        ObjectNode to = from.objectNode();
+        for (String name : names) {
+            JsonNode v = from.get(name);
+            if (v != null && !v.isNull()) {
+                to.set(name, v.deepCopy());
+            }
+        }
+        return to;
     }
 
     private static void requestor(JsonNode r) {

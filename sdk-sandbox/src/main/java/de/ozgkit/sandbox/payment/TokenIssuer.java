@@ -24,6 +24,7 @@ final class TokenIssuer {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final AtomicInteger issued = new AtomicInteger();
+    private final AtomicInteger refusedMethods = new AtomicInteger();
 
     TokenIssuer(String clientId, String clientSecret, Duration lifetime, Clock clock) {
         this.clientId = clientId;
@@ -67,5 +68,14 @@ final class TokenIssuer {
 
     int issuedCount() {
         return issued.get();
+    }
+
+    /** Counts a token request that used a client authentication method this provider does not accept. */
+    void refusedMethod() {
+        refusedMethods.incrementAndGet();
+    }
+
+    int refusedMethodCount() {
+        return refusedMethods.get();
     }
 }

@@ -69,8 +69,16 @@ class ProviderEngineTest {
         assertThat(id).hasSizeLessThanOrEqualTo(44);
         ProviderEngine.Answer again = create(e, request("r1", "12.50", ""));
         assertConformingProblem(again, 409, "PAYMENT_EXISTS");
-        assertThat(json(again).path("transactionId").textValue()).isEqualTo(id);
+        // the standard's problem has no member for the existing transaction
+        assertThat(json(again).has("transactionId")).isFalse();
         assertThat(e.store().count()).isEqualTo(1);
+        // as a documented extension it names it
+        ProviderEngine naming = PaymentProviderSimulator.builder().namesExistingTransaction(true).build().engine();
+        String firstNamed = json(create(naming, request("r1", "12.50", ""))).path("paymentInformation").path("transactionId")
+                .textValue();
+        ProviderEngine.Answer named = create(naming, request("r1", "12.50", ""));
+        assertConformingProblem(named, 409, "PAYMENT_EXISTS");
+        assertThat(json(named).path("transactionId").textValue()).isEqualTo(firstNamed);
         // another originator may use the same requestId
         assertThat(e.create("o2", "e", NO_HEADERS, false, "application/json",
                 request("r1", "12.50", "").getBytes(StandardCharsets.UTF_8), BASE).status()).isEqualTo(200);
@@ -176,6 +184,32 @@ class ProviderEngineTest {
         assertConformingProblem(e.health("o", "other", NO_HEADERS, false), 403, "NO_VALID_ORIGINATOR_OR_ENDPOINT");
         sim.setAvailable(false);
         assertConformingProblem(e.health("o", "e", NO_HEADERS, false), 503, "UNSPECIFIED");
+        // without valid credentials the status call answers 403, not 401
+        ProviderEngine basic = PaymentProviderSimulator.builder().basic("u", "p").build().engine();
+        assertConformingProblem(basic.health("o", "e", NO_HEADERS, false), 403, "FORBIDDEN");
+        assertConformingProblem(basic.health("o", "e", n -> n.equals("Authorization")
+                ? Optional.of("Basic dTp3cm9uZw==") : Optional.empty(), false), 403, "FORBIDDEN");
+        assertThat(basic.health("o", "e", n -> n.equals("Authorization") ? Optional.of("Basic dTpw") : Optional.empty(),
+                false).status()).isEqualTo(200);
+    }
+
+    @Test
+    void echo_holdsOnlyTheStandardsFields_andTimestampComesWithPayment() throws Exception {
+        ProviderEngine e = PaymentProviderSimulator.create().engine();
+        String body = "{\"requestId\":\"r9\",\"requestTimestamp\":\"2025-01-01T10:00:00Z\",\"currency\":\"EUR\","
+                + "\"grosAmount\":12.50,\"purpose\":\"GEBUEHR\",\"redirectUrl\":\"https://svc.example/back\","
+                + "\"internalNote\":\"secret\",\"items\":[{\"id\":\"a\",\"quantity\":1,\"totalNetAmount\":10.00,"
+                + "\"totalTaxAmount\":2.50,\"costCentre\":\"4711\"}],\"requestor\":{\"name\":\"M\",\"iban\":\"DE00\","
+                + "\"address\":{\"city\":\"X\",\"floor\":3}}}";
+        JsonNode answer = json(create(e, body));
+        JsonNode echo = answer.path("paymentRequest");
+        assertThat(echo.has("internalNote")).isFalse();
+        assertThat(echo.path("items").get(0).has("costCentre")).isFalse();
+        assertThat(echo.path("requestor").has("iban")).isFalse();
+        assertThat(echo.path("requestor").path("address").has("floor")).isFalse();
+        assertThat(echo.path("requestor").path("address").path("city").textValue()).isEqualTo("X");
+        assertThat(echo.path("grosAmount").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(answer.path("paymentInformation").has("transactionTimestamp")).isFalse();
     }
 
     @Test

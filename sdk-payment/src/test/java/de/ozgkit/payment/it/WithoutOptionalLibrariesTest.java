@@ -1,0 +1,76 @@
+package de.ozgkit.payment.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.ozgkit.sandbox.payment.PaymentProviderSimulator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The payment client needs neither Bouncy Castle nor JAXB, which core declares optional: checked in
+ * a JVM of its own whose class path lacks both, against the sandbox provider running here.
+ */
+class WithoutOptionalLibrariesTest {
+
+    @Test
+    void paymentClient_createsAndReads_withoutBouncyCastleAndJaxb(@TempDir Path dir) throws Exception {
+        try (ProviderFixture f = new ProviderFixture(PaymentProviderSimulator.create())) {
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> cmd = List.of(javaBin, "-cp", classPathWithout("bcprov", "bcpkix", "bcutil", "jaxb", "xml.bind"),
+                    WithoutOptionalLibrariesProbe.class.getName(), f.base().toString());
+            Path out = dir.resolve("out.txt");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            boolean done = p.waitFor(2, TimeUnit.MINUTES);
+            if (!done) {
+                p.destroyForcibly();
+            }
+            String log = Files.readString(out, StandardCharsets.UTF_8);
+            assertThat(done).isTrue();
+            assertThat(log).as(log).contains("absent: org.bouncycastle.jce.provider.BouncyCastleProvider")
+                    .contains("absent: jakarta.xml.bind.JAXBContext").contains("created INITIAL INITIAL")
+                    .doesNotContain("NoClassDefFoundError");
+            assertThat(f.provider.transactionCount()).isEqualTo(1);
+        }
+    }
+
+    /** The test class path (expanded from surefire's manifest-only jar) without the named libraries. */
+    static String classPathWithout(String... names) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (entry.endsWith(".jar") && path.getFileName().toString().startsWith("surefirebooter")) {
+                try (JarFile jar = new JarFile(path.toFile())) {
+                    for (String uri : jar.getManifest().getMainAttributes().getValue("Class-Path").split(" ")) {
+                        if (!uri.isBlank()) {
+                            entries.add(Path.of(java.net.URI.create(uri.startsWith("file:") ? uri
+                                    : path.getParent().toUri().resolve(uri).toString())).toString());
+                        }
+                    }
+                }
+            } else {
+                entries.add(entry);
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (String e : entries) {
+            String file = Path.of(e).getFileName().toString();
+            boolean drop = false;
+            for (String n : names) {
+                drop |= file.contains(n) && file.endsWith(".jar");
+            }
+            if (!drop) {
+                kept.add(e);
+            }
+        }
+        return String.join(File.pathSeparator, kept);
+    }
+}

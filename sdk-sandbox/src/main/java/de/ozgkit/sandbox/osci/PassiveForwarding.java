@@ -3,7 +3,6 @@ package de.ozgkit.sandbox.osci;
 import de.ozgkit.core.OzgClientConfig;
 import de.ozgkit.core.RetryPolicy;
 import de.ozgkit.core.http.HttpRequest;
-import de.ozgkit.core.internal.HttpMessages;
 import de.ozgkit.core.internal.HttpPipeline;
 import de.ozgkit.messaging.Feedback;
 import de.ozgkit.messaging.FeedbackCode;
@@ -345,7 +344,7 @@ final class PassiveForwarding {
         }
         Spool body = received[0];
         if (body == null) {
-            byte[] raw = HttpMessages.access().body(ex.response());
+            byte[] raw = ex.response().body();
             if (raw.length == 0) {
                 throw new OsciException(OsciCheck.STRUCTURE, "the recipient answered HTTP " + ex.response().status()
                         + " without an OSCI message");

@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.fitconnect;
 
+import de.ozgkit.sandbox.SandboxException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -107,7 +108,7 @@ public final class FitConnectSimulator implements SandboxService {
             try {
                 return lazy.core();
             } catch (Exception e) {
-                throw new IllegalStateException("the FIT-Connect simulator cannot start: " + e, e);
+                throw new SandboxException("the FIT-Connect simulator cannot start: " + e, e);
             }
         }, base.toString(), this);
         context.onClose(() -> {
@@ -162,12 +163,12 @@ public final class FitConnectSimulator implements SandboxService {
 
     private SubmissionStore store() {
         if (lazy == null) {
-            throw new IllegalStateException("the FIT-Connect simulator is not mounted in a sandbox");
+            throw new SandboxException("the FIT-Connect simulator is not mounted in a sandbox", null);
         }
         try {
             lazy.core();
         } catch (Exception e) {
-            throw new IllegalStateException("the FIT-Connect simulator cannot start: " + e, e);
+            throw new SandboxException("the FIT-Connect simulator cannot start: " + e, e);
         }
         return store;
     }
@@ -303,7 +304,7 @@ public final class FitConnectSimulator implements SandboxService {
                 e.put("trustAnchorPem", "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
                         .encodeToString(d.trustAnchor().getEncoded()) + "\n-----END CERTIFICATE-----\n");
             } catch (java.security.cert.CertificateEncodingException ex) {
-                throw new IllegalStateException(ex);
+                throw new SandboxException("cannot encode the trust anchor of destination " + d.destinationId() + ": " + ex.getMessage(), ex);
             }
         }
         return o;

@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.fitconnect;
 
+import de.ozgkit.sandbox.SandboxException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -94,7 +95,7 @@ final class SubmissionStore implements AutoCloseable {
         try {
             this.dir = Files.createTempDirectory("ozgkit-fitconnect-");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SandboxException("cannot create the FIT-Connect simulator's temporary directory: " + e.getMessage(), e);
         }
     }
 
@@ -226,7 +227,7 @@ final class SubmissionStore implements AutoCloseable {
             try {
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new SandboxException("cannot store attachment " + attachmentId + " of submission " + submissionId + ": " + e.getMessage(), e);
             }
             s.attachments.put(attachmentId, target);
             s.attachmentTags.put(attachmentId, tag);
@@ -582,7 +583,7 @@ final class SubmissionStore implements AutoCloseable {
         try {
             Files.write(submissions.get(submissionId).attachments.get(attachmentId), jwe);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SandboxException("cannot replace attachment " + attachmentId + " of submission " + submissionId + ": " + e.getMessage(), e);
         }
     }
 

@@ -231,6 +231,7 @@ public final class FitConnectSimulator implements SandboxService {
      * @param caseId the case
      * @param index  the entry's position
      * @param set    the compact SET
+     * @throws SandboxException if the case has no entry at that position
      */
     public void replaceEvent(UUID caseId, int index, String set) {
         store().replaceEvent(caseId, index, set);
@@ -242,6 +243,7 @@ public final class FitConnectSimulator implements SandboxService {
      * @param submissionId the submission
      * @param metadata     the new metadata JWE, {@code null} to keep it
      * @param data         the new data JWE, {@code null} to keep it
+     * @throws SandboxException if the simulator has no such submission
      */
     public void replaceEncrypted(UUID submissionId, String metadata, String data) {
         store().replaceEncrypted(submissionId, metadata, data);
@@ -253,6 +255,7 @@ public final class FitConnectSimulator implements SandboxService {
      * @param submissionId the submission
      * @param attachmentId the attachment
      * @param jwe          the bytes to serve instead
+     * @throws SandboxException if the simulator has no such submission or attachment, or the file cannot be written
      */
     public void replaceAttachment(UUID submissionId, UUID attachmentId, byte[] jwe) {
         store().replaceAttachment(submissionId, attachmentId, jwe);

@@ -8,7 +8,6 @@ import de.ozgkit.core.http.HttpResponse;
 import de.ozgkit.core.id.Ars;
 import de.ozgkit.core.id.LeikaKey;
 import de.ozgkit.core.internal.ErrorMapper;
-import de.ozgkit.core.internal.HttpMessages;
 import de.ozgkit.core.internal.HttpPipeline;
 import de.ozgkit.core.internal.PathSegments;
 import de.ozgkit.directory.DirectoryClient;
@@ -224,7 +223,7 @@ public final class DefaultDirectoryClient implements DirectoryClient {
             result = noHit;
         } else if (status == 200) {
             try {
-                result = reader.apply(PvogJson.parse(HttpMessages.access().body(response)));
+                result = reader.apply(PvogJson.parse(response.bodyStream()));
             } catch (OzgClientException e) {
                 throw new OzgClientException(e.kind(), ex.request() + ": " + e.getMessage(), e, ex.attempts());
             }

@@ -4,7 +4,6 @@ import de.ozgkit.core.OzgClientConfig;
 import de.ozgkit.core.http.HttpRequest;
 import de.ozgkit.core.http.HttpResponse;
 import de.ozgkit.core.internal.ErrorMapper;
-import de.ozgkit.core.internal.HttpMessages;
 import de.ozgkit.core.internal.HttpPipeline;
 import de.ozgkit.messaging.Decrypter;
 import de.ozgkit.messaging.Delivery;
@@ -617,7 +616,7 @@ public final class DefaultOsciClient implements OsciClient {
         HttpResponse response = ex.response();
         Spool body = received[0];
         if (body == null) {
-            byte[] raw = HttpMessages.access().body(response);
+            byte[] raw = response.body();
             boolean mime = raw.length > 2 && (startsWith(raw, "MIME-Version") || startsWith(raw, "--")
                     || startsWith(raw, "Content-Type"));
             if (!mime) {

@@ -50,6 +50,7 @@ class OptionalLibrariesTest {
         assertThat(log).as(log).contains("bouncy castle present: false").contains("jaxb present: false")
                 .contains("certificates: " + client.chain().size()).contains("crl: 1").contains("pkcs12: " + client.chain().size())
                 .contains("pem key: LIBRARY_MISSING").contains("bcpkix-jdk18on").contains("KeyMaterial.pkcs12")
+                .contains("xml: text").contains("doctype: DOCTYPE_FORBIDDEN")
                 .doesNotContain("NoClassDefFoundError");
     }
 

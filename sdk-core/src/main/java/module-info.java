@@ -11,7 +11,7 @@
 module de.ozgkit.core {
     requires org.slf4j;
     requires transitive java.xml;
-    // SecureXml.jaxbContext/unmarshal use JAXB types: a module calling them requires jakarta.xml.bind itself
+    // SecureJaxb uses JAXB types: a module calling it requires jakarta.xml.bind itself (SecureXml needs only the JDK)
     requires static jakarta.xml.bind;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;

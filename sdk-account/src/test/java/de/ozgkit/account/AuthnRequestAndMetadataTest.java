@@ -193,6 +193,9 @@ class AuthnRequestAndMetadataTest {
                 .isInstanceOf(SamlMetadataException.class).hasMessageContaining("no identity provider");
         assertThatThrownBy(() -> IdentityProviderMetadata.read(dir.resolve("missing.xml")))
                 .isInstanceOf(SamlMetadataException.class).hasMessageContaining("cannot read");
+        assertThatThrownBy(() -> IdentityProviderMetadata.parse(md.replace("https://idp.example.org/r", "https://idp example/r")
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(SamlMetadataException.class)
+                .hasMessageContaining("SingleSignOnService Location is not a URI");
     }
 
     @Test

@@ -230,9 +230,19 @@ public final class OzgClientConfig {
         /**
          * @param baseUri absolute http(s) URI
          * @return this builder
+         * @throws OzgClientException of kind CONFIGURATION when the text is no URI, or the URI is not absolute
+         *                            http(s) or has a query or fragment
          */
         public Builder baseUri(String baseUri) {
-            return baseUri(URI.create(baseUri));
+            Objects.requireNonNull(baseUri, "baseUri");
+            URI uri;
+            try {
+                uri = new URI(baseUri);
+            } catch (java.net.URISyntaxException e) {
+                throw OzgClientException.configuration("base URI is not a URI (" + e.getReason() + " at index "
+                        + e.getIndex() + "); escape spaces and reserved characters");
+            }
+            return baseUri(uri);
         }
 
         /**

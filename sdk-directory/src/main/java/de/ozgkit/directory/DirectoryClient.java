@@ -248,12 +248,13 @@ public interface DirectoryClient extends AutoCloseable {
 
         /**
          * @return the client
-         * @throws IllegalStateException when no configuration was given
-         * @throws de.ozgkit.core.OzgClientException of kind CONFIGURATION when the configuration has no base URI
+         * @throws de.ozgkit.core.OzgClientException of kind CONFIGURATION when no configuration was given or
+         *                                           the configuration has no base URI
          */
         public DirectoryClient build() {
             if (config == null) {
-                throw new IllegalStateException("DirectoryClient needs a configuration: call config(OzgClientConfig)");
+                throw de.ozgkit.core.OzgClientException.configuration(
+                        "DirectoryClient needs a configuration: call config(OzgClientConfig)");
             }
             config.requireBaseUri();
             return new DefaultDirectoryClient(config, clientId, cacheEntries, cacheTtl, clock, sleeper);

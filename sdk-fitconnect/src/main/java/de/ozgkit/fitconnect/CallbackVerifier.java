@@ -1,5 +1,6 @@
 package de.ozgkit.fitconnect;
 
+import de.ozgkit.core.OzgClientException;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ozgkit.fitconnect.internal.FcJson;
 import java.io.IOException;
@@ -89,7 +90,8 @@ public final class CallbackVerifier {
             mac.update((byte) '.');
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no HmacSHA512", e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION,
+                    "this Java runtime offers no HmacSHA512; run on a JDK with the standard providers", e, 0);
         }
     }
 

@@ -89,7 +89,7 @@ public final class FaultRule {
      * @param pathPattern the pattern of the full path from the server root, e.g.
      *                    {@code /payment/paymenttransaction/*}{@code /*}
      * @return a builder; finish it with one of the fault kinds
-     * @throws IllegalArgumentException if method or pattern are malformed
+     * @throws SandboxException if method or pattern are malformed
      */
     public static Builder on(String method, String pathPattern) {
         return new Builder(method, pathPattern);
@@ -232,16 +232,16 @@ public final class FaultRule {
             Objects.requireNonNull(pathPattern, "pathPattern");
             String m = method.toUpperCase(Locale.ROOT);
             if (!METHOD.matcher(m).matches()) {
-                throw new IllegalArgumentException("method must be an HTTP method such as POST or * for any, was \"" + method + "\"");
+                throw new SandboxException("method must be an HTTP method such as POST or * for any, was \"" + method + "\"", null);
             }
             if (!pathPattern.startsWith("/")) {
-                throw new IllegalArgumentException("path pattern must start with '/', was \"" + pathPattern + "\"");
+                throw new SandboxException("path pattern must start with '/', was \"" + pathPattern + "\"", null);
             }
             String p = pathPattern.substring(1);
             List<String> parts = new ArrayList<>(p.isEmpty() ? List.of() : List.of(p.split("/", -1)));
             for (int i = 0; i < parts.size(); i++) {
                 if (parts.get(i).equals("**") && i != parts.size() - 1) {
-                    throw new IllegalArgumentException("** may only be the last segment of a path pattern, was \"" + pathPattern + "\"");
+                    throw new SandboxException("** may only be the last segment of a path pattern, was \"" + pathPattern + "\"", null);
                 }
             }
             this.method = m;
@@ -258,7 +258,7 @@ public final class FaultRule {
          */
         public Builder times(int n) {
             if (n < 1) {
-                throw new IllegalArgumentException("times must be at least 1, was " + n);
+                throw new SandboxException("times must be at least 1, was " + n, null);
             }
             this.limit = n;
             return this;
@@ -274,7 +274,7 @@ public final class FaultRule {
          */
         public Builder probability(double probability, long seed) {
             if (!(probability > 0.0 && probability <= 1.0)) {
-                throw new IllegalArgumentException("probability must be in (0, 1], was " + probability);
+                throw new SandboxException("probability must be in (0, 1], was " + probability, null);
             }
             this.probability = probability;
             this.seed = seed;
@@ -289,7 +289,7 @@ public final class FaultRule {
          */
         public FaultRule delay(Duration delay) {
             if (delay == null || delay.isNegative() || delay.isZero()) {
-                throw new IllegalArgumentException("delay must be positive, was " + delay);
+                throw new SandboxException("delay must be positive, was " + delay, null);
             }
             return new FaultRule(this, Kind.DELAY, delay, 0, null);
         }
@@ -314,10 +314,10 @@ public final class FaultRule {
          */
         public FaultRule status(int status, Duration retryAfter) {
             if (status < 400 || status > 599) {
-                throw new IllegalArgumentException("fault status must be 400..599, was " + status);
+                throw new SandboxException("fault status must be 400..599, was " + status, null);
             }
             if (retryAfter != null && retryAfter.isNegative()) {
-                throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
+                throw new SandboxException("retryAfter must not be negative, was " + retryAfter, null);
             }
             return new FaultRule(this, Kind.STATUS, Duration.ZERO, status, retryAfter);
         }

@@ -50,7 +50,7 @@ public interface Sandbox extends AutoCloseable {
      *
      * @param name the service or endpoint name, e.g. {@code payment}
      * @return its URI, e.g. {@code http://127.0.0.1:41234/payment}
-     * @throws IllegalArgumentException if there is no such service; the message lists the names there are
+     * @throws SandboxException if there is no such service; the message lists the names there are
      */
     URI baseUri(String name);
 
@@ -96,7 +96,7 @@ public interface Sandbox extends AutoCloseable {
          */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0..65535 (0 for a free one), was " + port);
+                throw new SandboxException("port must be 0..65535 (0 for a free one), was " + port, null);
             }
             this.port = port;
             return this;
@@ -134,7 +134,7 @@ public interface Sandbox extends AutoCloseable {
          */
         public Builder maxRequestBytes(long maxBytes) {
             if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("maxRequestBytes must be 1.." + (Integer.MAX_VALUE - 8) + ", was " + maxBytes);
+                throw new SandboxException("maxRequestBytes must be 1.." + (Integer.MAX_VALUE - 8) + ", was " + maxBytes, null);
             }
             this.maxRequestBytes = maxBytes;
             return this;

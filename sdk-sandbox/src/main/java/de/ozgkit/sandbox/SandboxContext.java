@@ -60,7 +60,7 @@ public interface SandboxContext {
      * @param name the endpoint's name: lower-case letters, digits and '-'; may be the service's
      *             own name if the service has no HTTP routes
      * @param uri  the endpoint
-     * @throws IllegalArgumentException if the name is malformed or already taken
+     * @throws SandboxException if the name is malformed or already taken
      */
     void publish(String name, URI uri);
 

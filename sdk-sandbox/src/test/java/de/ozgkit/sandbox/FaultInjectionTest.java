@@ -210,12 +210,19 @@ class FaultInjectionTest {
 
     @Test
     void malformedRules_areRefusedWithClearMessages() {
-        assertThatThrownBy(() -> FaultRule.on("POST", "/x").status(200)).hasMessageContaining("400..599");
-        assertThatThrownBy(() -> FaultRule.on("POST", "/x").times(0)).hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> FaultRule.on("POST", "/**/x")).hasMessageContaining("last segment");
-        assertThatThrownBy(() -> FaultRule.on("POST", "x")).hasMessageContaining("start with '/'");
-        assertThatThrownBy(() -> FaultRule.on("PO ST", "/x")).hasMessageContaining("HTTP method");
-        assertThatThrownBy(() -> FaultRule.on("GET", "/x").delay(Duration.ZERO)).hasMessageContaining("positive");
-        assertThatThrownBy(() -> FaultRule.on("GET", "/x").probability(0, 1)).hasMessageContaining("(0, 1]");
+        assertThatThrownBy(() -> FaultRule.on("POST", "/x").status(200))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("400..599");
+        assertThatThrownBy(() -> FaultRule.on("POST", "/x").times(0))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> FaultRule.on("POST", "/**/x"))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("last segment");
+        assertThatThrownBy(() -> FaultRule.on("POST", "x"))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("start with '/'");
+        assertThatThrownBy(() -> FaultRule.on("PO ST", "/x"))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("HTTP method");
+        assertThatThrownBy(() -> FaultRule.on("GET", "/x").delay(Duration.ZERO))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("positive");
+        assertThatThrownBy(() -> FaultRule.on("GET", "/x").probability(0, 1))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("(0, 1]");
     }
 }

@@ -117,7 +117,10 @@ class SandboxLifecycleTest {
         assertThatThrownBy(() -> Sandbox.builder().service(service("Bad/Name", c -> { })).start())
                 .isInstanceOf(SandboxException.class)
                 .hasMessageContaining("lower-case");
-        assertThatThrownBy(() -> Sandbox.builder().port(70000)).hasMessageContaining("0..65535");
+        assertThatThrownBy(() -> Sandbox.builder().port(70000)).isInstanceOf(SandboxException.class)
+                .hasMessageContaining("0..65535");
+        assertThatThrownBy(() -> Sandbox.builder().maxRequestBytes(0)).isInstanceOf(SandboxException.class)
+                .hasMessageContaining("maxRequestBytes must be 1..");
     }
 
     @Test

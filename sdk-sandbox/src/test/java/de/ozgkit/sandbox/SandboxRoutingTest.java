@@ -77,7 +77,7 @@ class SandboxRoutingTest {
     @Test
     void baseUri_ofUnknownService_namesTheServicesThereAre() {
         assertThatThrownBy(() -> sandbox.baseUri("payments"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(SandboxException.class)
                 .hasMessageContaining("no service \"payments\"")
                 .hasMessageContaining(String.join(", ", expectedNames()));
     }
@@ -123,7 +123,7 @@ class SandboxRoutingTest {
     void undeclaredPathParameter_isAProgrammingError_answered500() throws IOException {
         Http.Answer answer = http.get(Http.uri(base, "/undeclared/1"));
         assertProblem(answer, 500);
-        assertThat(answer.text()).contains("IllegalArgumentException").doesNotContain("{other}");
+        assertThat(answer.text()).contains("SandboxException").doesNotContain("{other}");
     }
 
     @Test

@@ -177,7 +177,7 @@ public final class DefaultPostfachClient implements PostfachClient {
         try {
             return Json.mapper().writeValueAsBytes(node);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write JSON", e);
+            throw new OzgClientException(OzgClientException.Kind.PROTOCOL, "cannot write the Postfach request as JSON: " + e.getMessage(), e, 0);
         }
     }
 

@@ -102,7 +102,12 @@ public final class MetadataReader {
             SamlBinding.lookup(SamlDom.attr(s, "Binding")).ifPresent(b -> {
                 String location = SamlDom.attr(s, "Location");
                 if (location != null && !sso.containsKey(b)) {
-                    sso.put(b, URI.create(location.strip()));
+                    try {
+                        sso.put(b, new URI(location.strip()));
+                    } catch (java.net.URISyntaxException e) {
+                        throw new SamlMetadataException("the identity provider's SingleSignOnService Location is not a"
+                                + " URI: " + e.getReason(), e);
+                    }
                 }
             });
         }

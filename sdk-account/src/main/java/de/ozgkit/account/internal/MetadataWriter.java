@@ -1,5 +1,6 @@
 package de.ozgkit.account.internal;
 
+import de.ozgkit.account.AccountConfigurationException;
 import de.ozgkit.account.SamlBinding;
 import de.ozgkit.core.security.Identity;
 import de.ozgkit.core.xml.SecureXml;
@@ -66,7 +67,8 @@ public final class MetadataWriter {
         try {
             return Base64.getEncoder().encodeToString(c.getEncoded());
         } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("cannot encode the certificate", e);
+            throw new AccountConfigurationException("cannot encode the certificate of the service provider identity ("
+                    + c.getSubjectX500Principal().getName() + "): " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package de.ozgkit.account.internal;
 
 import de.ozgkit.account.SamlCheck;
+import de.ozgkit.account.AccountException;
 import de.ozgkit.account.SamlValidationException;
 import de.ozgkit.core.xml.SecureXml;
 import java.io.ByteArrayOutputStream;
@@ -232,7 +233,7 @@ public final class SamlDom {
             t.transform(new DOMSource(node), new StreamResult(out));
             return out.toByteArray();
         } catch (TransformerException e) {
-            throw new IllegalStateException("cannot serialise a DOM node", e);
+            throw new AccountException("cannot serialise the SAML element " + node.getNodeName() + ": " + e.getMessage(), e);
         }
     }
 

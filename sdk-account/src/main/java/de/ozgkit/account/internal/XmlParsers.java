@@ -1,5 +1,6 @@
 package de.ozgkit.account.internal;
 
+import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.xml.SecureXml;
 import de.ozgkit.core.xml.XmlLimits;
 import de.ozgkit.core.xml.XmlParseException;
@@ -63,7 +64,8 @@ final class XmlParsers {
         try {
             return SecureXml.documentBuilderFactory(limits).newDocumentBuilder();
         } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("cannot create the JDK's DOM parser", e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION,
+                    "this Java runtime cannot create a hardened DOM parser: " + e.getMessage(), e, 0);
         }
     }
 }

@@ -1,6 +1,7 @@
 package de.ozgkit.account.postfach;
 
 import de.ozgkit.account.AccountConfigurationException;
+import de.ozgkit.core.OzgClientException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -44,7 +45,8 @@ public record Attachment(String filename, String mediaType, byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(content));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-512 is missing from the JDK", e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION,
+                    "this Java runtime offers no SHA-512 MessageDigest; run on a JDK with the standard providers", e, 0);
         }
     }
 

@@ -287,11 +287,15 @@ final class ApacheHttpTransport implements HttpTransport {
         }
     }
 
-    /** Parsed content types by header value; requests use a handful, so the cache stays tiny. */
+    /**
+     * Parsed content types by header value; requests use a handful, so the cache stays tiny. Parsed
+     * leniently: the body is already bytes, so a charset this Java runtime does not know is sent as
+     * given instead of failing with an {@code UnsupportedCharsetException}.
+     */
     private static ContentType contentType(String value) {
         ContentType ct = CONTENT_TYPES.get(value);
         if (ct == null) {
-            ct = ContentType.parse(value);
+            ct = ContentType.parseLenient(value);
             if (CONTENT_TYPES.size() < 64) {
                 CONTENT_TYPES.putIfAbsent(value, ct);
             }

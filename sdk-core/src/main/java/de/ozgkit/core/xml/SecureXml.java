@@ -1,18 +1,11 @@
 package de.ozgkit.core.xml;
 
 import de.ozgkit.core.OzgClientException;
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBElement;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Unmarshaller;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -35,8 +28,8 @@ import org.xml.sax.SAXNotSupportedException;
 import org.xml.sax.SAXParseException;
 
 /**
- * The one place where ozgkit creates XML parsers, transformers, schema factories and JAXB
- * unmarshallers. Everything it hands out
+ * The one place where ozgkit creates XML parsers, transformers and schema factories (JAXB
+ * unmarshallers: {@link SecureJaxb}, which reads through this class). Everything it hands out
  * <ul>
  *   <li>refuses DTDs ({@code <!DOCTYPE>}), so neither external entities (XXE) nor entity expansion
  *       ("billion laughs") can happen;</li>
@@ -50,11 +43,13 @@ import org.xml.sax.SAXParseException;
  * <pre>{@code
  * Document doc = SecureXml.parse(in);                          // DOM, default limits
  * XMLStreamReader reader = SecureXml.streamReader(in, limits);  // StAX
- * Invoice inv = SecureXml.unmarshal(in, Invoice.class);        // JAXB with a cached context
  * }</pre>
  *
  * <p>Thread-safety: all static methods are thread-safe. The factories and parsers returned are new
- * objects and, as JAXP prescribes, not thread-safe themselves. {@link JAXBContext}s are cached.
+ * objects and, as JAXP prescribes, not thread-safe themselves.
+ *
+ * <p>This class needs no library beyond the JDK: JAXB (optional for core) is used only by
+ * {@link SecureJaxb}.
  */
 public final class SecureXml {
 
@@ -65,8 +60,6 @@ public final class SecureXml {
     private static final String JDK_MAX_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
     private static final String JDK_MAX_ATTRIBUTES = "http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit";
     private static final String JDK_ENTITY_EXPANSION = "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit";
-
-    private static final Map<List<Class<?>>, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
 
     private SecureXml() {
     }
@@ -325,68 +318,6 @@ public final class SecureXml {
         return f;
     }
 
-    // ---------------------------------------------------------------- JAXB
-
-    /**
-     * A {@link JAXBContext} for the given classes, created once and cached for the life of the JVM.
-     *
-     * @param classes the bound classes
-     * @return the shared, thread-safe context
-     * @throws OzgClientException of kind CONFIGURATION if the classes cannot be bound (a programming error)
-     */
-    public static JAXBContext jaxbContext(Class<?>... classes) {
-        List<Class<?>> key = List.copyOf(Arrays.asList(classes));
-        return CONTEXTS.computeIfAbsent(key, k -> {
-            try {
-                return JAXBContext.newInstance(classes);
-            } catch (JAXBException e) {
-                throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "cannot create a JAXB context for " + k, e, 0);
-            }
-        });
-    }
-
-    /**
-     * Unmarshals a document through a hardened StAX reader with the default limits.
-     *
-     * @param in   the document; not closed
-     * @param type the expected root type
-     * @param <T>  the root type
-     * @return the unmarshalled object
-     * @throws XmlParseException if the document is not well-formed, declares a DTD, breaks a limit or
-     *                           does not match the type
-     */
-    public static <T> T unmarshal(InputStream in, Class<T> type) {
-        return unmarshal(in, type, XmlLimits.DEFAULT);
-    }
-
-    /**
-     * Unmarshals a document through a hardened StAX reader.
-     *
-     * @param in     the document; not closed
-     * @param type   the expected root type
-     * @param limits size, depth and attribute limits
-     * @param <T>    the root type
-     * @return the unmarshalled object
-     * @throws XmlParseException if the document is not well-formed, declares a DTD, breaks a limit or
-     *                           does not match the type
-     */
-    public static <T> T unmarshal(InputStream in, Class<T> type, XmlLimits limits) {
-        XMLStreamReader reader = streamReader(in, limits);
-        try {
-            Unmarshaller u = jaxbContext(type).createUnmarshaller();
-            JAXBElement<T> element = u.unmarshal(reader, type);
-            return element.getValue();
-        } catch (JAXBException e) {
-            throw translate(e, limits);
-        } finally {
-            try {
-                reader.close();
-            } catch (XMLStreamException ignored) {
-                // nothing left to release
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- limits and errors
 
     /**
@@ -475,16 +406,13 @@ public final class SecureXml {
     private static final java.util.regex.Pattern STAX_LOCATION =
             java.util.regex.Pattern.compile("^ParseError at \\[row,col\\]:\\[-?\\d+,-?\\d+\\]\\s*Message:\\s*");
 
-    /** The exception and its causes, following JAXB's linked and StAX's nested exceptions too. */
+    /** The exception and its causes, following StAX's nested exceptions too (JAXB's linked exception is its cause). */
     private static List<Throwable> causes(Throwable e) {
         List<Throwable> chain = new java.util.ArrayList<>();
         Throwable t = e;
         while (t != null && chain.size() < 20 && !chain.contains(t)) {
             chain.add(t);
             Throwable next = t.getCause();
-            if (next == null && t instanceof JAXBException je) {
-                next = je.getLinkedException();
-            }
             if (next == null && t instanceof XMLStreamException xse) {
                 next = xse.getNestedException();
             }

@@ -33,6 +33,14 @@ class RequestSafetyTest {
     }
 
     @Test
+    void baseUriTextThatIsNoUri_isAConfigurationError() {
+        assertThatThrownBy(() -> OzgClientConfig.builder().baseUri("https://payment example.org/api"))
+                .isInstanceOfSatisfying(OzgClientException.class,
+                        e -> assertThat(e.kind()).isEqualTo(OzgClientException.Kind.CONFIGURATION))
+                .hasMessageContaining("base URI is not a URI (Illegal character in authority at index 8)");
+    }
+
+    @Test
     void credentialsOverPlainHttpToAnotherHost_areRefusedAsConfigurationError() {
         URI remote = URI.create("http://payment.example.org/api");
         for (Credentials c : allCredentials(URI.create("https://idp.example.org/token"))) {

@@ -107,6 +107,19 @@ class TransportBodyTest {
     }
 
     @Test
+    void contentTypeWithACharsetUnknownToJava_isSentAsGiven() throws Exception {
+        try (TestHttpServer server = TestHttpServer.start((req, ex) -> TestHttpServer.respond(ex, 200, "text/plain",
+                "ok")); HttpPipeline p = new HttpPipeline(config(server.uri("/")))) {
+            for (String type : List.of("text/plain; charset=x-unknown-charset", "text/plain; charset=UTF-8\t")) {
+                HttpRequest request = HttpRequest.builder("POST", server.uri("/x")).body(type,
+                        "a".getBytes(StandardCharsets.UTF_8)).build();
+                assertThat(p.call(request).response().status()).as(type).isEqualTo(200);
+            }
+            assertThat(server.seen().get(0).header("Content-Type")).isEqualTo("text/plain; charset=x-unknown-charset");
+        }
+    }
+
+    @Test
     void publicMessagesCopyTheirBodies_andTheStreamCannotChangeIt() throws Exception {
         byte[] body = {1, 2, 3};
         HttpResponse copied = new HttpResponse(200, Headers.EMPTY, body);

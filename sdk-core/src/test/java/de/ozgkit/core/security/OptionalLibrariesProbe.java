@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Run by {@link OptionalLibrariesTest} in a JVM whose class path lacks Bouncy Castle and JAXB:
- * reads certificates, a CRL and a PKCS#12 file (JDK only) and tries a PEM private key, printing
- * what happened.
+ * reads certificates, a CRL and a PKCS#12 file (JDK only), tries a PEM private key, and parses XML
+ * with {@code SecureXml} (JDK only), printing what happened.
  */
 public final class OptionalLibrariesProbe {
 
@@ -29,6 +29,16 @@ public final class OptionalLibrariesProbe {
             System.out.println("pem key: read");
         } catch (KeyMaterialException e) {
             System.out.println("pem key: " + e.reason() + " " + e.getMessage());
+        }
+        byte[] xml = "<a><b>text</b></a>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.out.println("xml: " + de.ozgkit.core.xml.SecureXml.parse(new java.io.ByteArrayInputStream(xml))
+                .getDocumentElement().getTextContent());
+        byte[] doctype = "<!DOCTYPE a [<!ENTITY e 'x'>]><a>&e;</a>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            de.ozgkit.core.xml.SecureXml.parse(new java.io.ByteArrayInputStream(doctype));
+            System.out.println("doctype: parsed");
+        } catch (de.ozgkit.core.xml.XmlParseException e) {
+            System.out.println("doctype: " + e.reason());
         }
     }
 

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ozgkit.testkit.IssuedCertificate;
 import de.ozgkit.testkit.TestPki;
-import java.io.File;
-import java.io.IOException;
+import de.ozgkit.testkit.TestClassPath;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +34,7 @@ class OptionalLibrariesTest {
         Files.writeString(dir.resolve("key.pem"), client.privateKeyPem(), StandardCharsets.US_ASCII);
 
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(javaBin, "-cp", classPathWithout("bcprov", "bcpkix", "bcutil", "jaxb", "xml.bind"),
+        List<String> cmd = List.of(javaBin, "-cp", TestClassPath.without("bcprov", "bcpkix", "bcutil", "jaxb", "xml.bind"),
                 OptionalLibrariesProbe.class.getName(), dir.toString());
         Path out = dir.resolve("out.txt");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
@@ -50,39 +47,7 @@ class OptionalLibrariesTest {
         assertThat(log).as(log).contains("bouncy castle present: false").contains("jaxb present: false")
                 .contains("certificates: " + client.chain().size()).contains("crl: 1").contains("pkcs12: " + client.chain().size())
                 .contains("pem key: LIBRARY_MISSING").contains("bcpkix-jdk18on").contains("KeyMaterial.pkcs12")
+                .contains("xml: text").contains("doctype: DOCTYPE_FORBIDDEN")
                 .doesNotContain("NoClassDefFoundError");
-    }
-
-    /** The test class path (expanded from surefire's manifest-only jar) without the named libraries. */
-    static String classPathWithout(String... names) throws IOException {
-        List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            if (entry.endsWith(".jar") && path.getFileName().toString().startsWith("surefirebooter")) {
-                try (JarFile jar = new JarFile(path.toFile())) {
-                    String cp = jar.getManifest().getMainAttributes().getValue("Class-Path");
-                    for (String uri : cp.split(" ")) {
-                        if (!uri.isBlank()) {
-                            entries.add(Path.of(java.net.URI.create(uri.startsWith("file:") ? uri
-                                    : path.getParent().toUri().resolve(uri).toString())).toString());
-                        }
-                    }
-                }
-            } else {
-                entries.add(entry);
-            }
-        }
-        List<String> kept = new ArrayList<>();
-        for (String e : entries) {
-            String file = Path.of(e).getFileName().toString();
-            boolean drop = false;
-            for (String n : names) {
-                drop |= file.contains(n) && file.endsWith(".jar");
-            }
-            if (!drop) {
-                kept.add(e);
-            }
-        }
-        return String.join(File.pathSeparator, kept);
     }
 }

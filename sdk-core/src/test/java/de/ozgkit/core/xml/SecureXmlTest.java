@@ -199,15 +199,15 @@ class SecureXmlTest {
 
     @Test
     void unmarshal_readsBoundType_withCachedContext() {
-        Greeting g = SecureXml.unmarshal(in("<greeting><text>hallo</text></greeting>"), Greeting.class);
+        Greeting g = SecureJaxb.unmarshal(in("<greeting><text>hallo</text></greeting>"), Greeting.class);
         assertThat(g.text).isEqualTo("hallo");
-        assertThat(SecureXml.jaxbContext(Greeting.class)).isSameAs(SecureXml.jaxbContext(Greeting.class));
+        assertThat(SecureJaxb.jaxbContext(Greeting.class)).isSameAs(SecureJaxb.jaxbContext(Greeting.class));
     }
 
     @Test
     void unmarshal_xxe_isRefusedWithoutLeakingTheFile() throws Exception {
         String xml = xxe().replace("<r>&x;</r>", "<greeting><text>&x;</text></greeting>").replace("DOCTYPE r", "DOCTYPE greeting");
-        assertThatThrownBy(() -> SecureXml.unmarshal(in(xml), Greeting.class))
+        assertThatThrownBy(() -> SecureJaxb.unmarshal(in(xml), Greeting.class))
                 .isInstanceOf(XmlParseException.class)
                 .satisfies(e -> assertThat(((XmlParseException) e).reason()).isEqualTo(XmlParseException.Reason.DOCTYPE_FORBIDDEN))
                 .satisfies(e -> assertThat(stackText(e)).doesNotContain(SECRET));

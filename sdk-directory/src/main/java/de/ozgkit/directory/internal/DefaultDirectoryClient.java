@@ -223,7 +223,7 @@ public final class DefaultDirectoryClient implements DirectoryClient {
             result = noHit;
         } else if (status == 200) {
             try {
-                result = reader.apply(PvogJson.parse(response.body()));
+                result = reader.apply(PvogJson.parse(response.bodyStream()));
             } catch (OzgClientException e) {
                 throw new OzgClientException(e.kind(), ex.request() + ": " + e.getMessage(), e, ex.attempts());
             }

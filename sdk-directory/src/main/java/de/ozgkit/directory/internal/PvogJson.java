@@ -65,7 +65,7 @@ final class PvogJson {
     private PvogJson() {
     }
 
-    static JsonNode parse(byte[] body) {
+    static JsonNode parse(java.io.InputStream body) {
         try {
             JsonNode node = Json.mapper().readTree(body);
             if (node == null || node.isMissingNode()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ozgkit.core.OzgClientConfig;
+import de.ozgkit.core.OzgClientException;
 import de.ozgkit.core.id.Ags;
 import de.ozgkit.core.id.Ars;
 import de.ozgkit.core.id.LeikaKey;
@@ -192,5 +193,13 @@ class DirectoryCallsTest {
                 .isInstanceOf(InvalidQueryException.class).hasMessageContaining("must not contain '/'");
         assertThatThrownBy(() -> client.onlineService("RP.OD.2001\r\n")).isInstanceOf(InvalidQueryException.class)
                 .hasMessageContaining("U+000D at position 11");
+    }
+
+    @Test
+    void builderWithoutConfiguration_isAConfigurationError() {
+        assertThatThrownBy(() -> DirectoryClient.builder().build())
+                .isInstanceOfSatisfying(OzgClientException.class,
+                        e -> assertThat(e.kind()).isEqualTo(OzgClientException.Kind.CONFIGURATION))
+                .hasMessageContaining("call config(OzgClientConfig)");
     }
 }

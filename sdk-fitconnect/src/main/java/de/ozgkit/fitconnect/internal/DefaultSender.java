@@ -158,7 +158,8 @@ public final class DefaultSender implements FitConnectSender {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(data));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION,
+                    "this Java runtime offers no SHA-512 MessageDigest; run on a JDK with the standard providers", e, 0);
         }
     }
 

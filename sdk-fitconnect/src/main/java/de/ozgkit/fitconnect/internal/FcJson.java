@@ -1,5 +1,6 @@
 package de.ozgkit.fitconnect.internal;
 
+import de.ozgkit.core.OzgClientException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -117,7 +118,7 @@ public final class FcJson {
         try {
             return MAPPER.writeValueAsString(node);
         } catch (IOException e) {
-            throw new IllegalStateException("JSON tree cannot be written: " + e.getMessage(), e);
+            throw new OzgClientException(OzgClientException.Kind.PROTOCOL, "cannot write the JSON tree: " + e.getMessage(), e, 0);
         }
     }
 }

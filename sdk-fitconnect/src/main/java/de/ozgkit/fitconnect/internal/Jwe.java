@@ -1,5 +1,6 @@
 package de.ozgkit.fitconnect.internal;
 
+import de.ozgkit.core.OzgClientException;
 import com.nimbusds.jose.CompressionAlgorithm;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
@@ -60,7 +61,8 @@ public final class Jwe {
         try {
             jwe.encrypt(new RSAEncrypter(key));
         } catch (JOSEException e) {
-            throw new IllegalStateException("JWE encryption failed: " + e.getMessage(), e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION,
+                    "cannot encrypt with RSA-OAEP-256 and A256GCM for key " + kid + ": " + e.getMessage(), e, 0);
         }
         return jwe.serialize();
     }

@@ -1,5 +1,6 @@
 package de.ozgkit.fitconnect.internal;
 
+import de.ozgkit.core.OzgClientException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -9,7 +10,6 @@ import com.networknt.schema.SpecificationVersion;
 import de.ozgkit.fitconnect.MetadataVersion;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,11 +37,13 @@ public final class MetadataSchemas {
             String resource = "metadata-" + v.writtenVersion() + ".schema.json";
             try (InputStream in = MetadataSchemas.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("metadata schema resource " + resource + " is missing");
+                    throw new OzgClientException(OzgClientException.Kind.CONFIGURATION, "the metadata schema "
+                            + resource + " is missing from the class path; the sdk-fitconnect jar is incomplete", null, 0);
                 }
                 schemas.put(v, registry.getSchema(in));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new OzgClientException(OzgClientException.Kind.CONFIGURATION,
+                    "cannot read the metadata schema " + resource + ": " + e.getMessage(), e, 0);
             }
         }
         return schemas;

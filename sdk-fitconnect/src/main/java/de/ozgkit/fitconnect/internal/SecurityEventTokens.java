@@ -1,5 +1,6 @@
 package de.ozgkit.fitconnect.internal;
 
+import de.ozgkit.core.OzgClientException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -249,7 +250,8 @@ public final class SecurityEventTokens {
         try {
             jwt.sign(new RSASSASigner(signingKey));
         } catch (JOSEException e) {
-            throw new IllegalStateException("the destination's signing key cannot sign with PS512: " + e.getMessage(), e);
+            throw new OzgClientException(OzgClientException.Kind.CONFIGURATION,
+                    "the destination's signing key cannot sign with PS512: " + e.getMessage(), e, 0);
         }
         return jwt.serialize();
     }

@@ -1,5 +1,6 @@
 package de.ozgkit.fitconnect.internal;
 
+import de.ozgkit.core.OzgClientException;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWEAlgorithm;
@@ -126,7 +127,8 @@ public final class StreamingJwe {
                 gcm.updateAAD(headerB64);
                 sha512 = MessageDigest.getInstance("SHA-512");
             } catch (JOSEException | GeneralSecurityException e) {
-                throw new IllegalStateException("the JDK cannot encrypt with RSA-OAEP-256 and AES-256-GCM: " + e, e);
+                throw new OzgClientException(OzgClientException.Kind.CONFIGURATION,
+                        "cannot encrypt with RSA-OAEP-256 and AES-256-GCM (key or Java runtime unsuitable): " + e, e, 0);
             }
             out.write(headerB64);
             out.write('.');
@@ -171,7 +173,8 @@ public final class StreamingJwe {
                 out.write(B64.encode(tag));
                 return new Result(HexFormat.of().formatHex(sha512.digest()), B64.encodeToString(tag), total);
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM encryption failed: " + e, e);
+                throw new OzgClientException(OzgClientException.Kind.CONFIGURATION,
+                        "AES-GCM encryption failed in this Java runtime: " + e, e, 0);
             }
         }
     }
@@ -263,7 +266,8 @@ public final class StreamingJwe {
             try {
                 this.sha512 = MessageDigest.getInstance("SHA-512");
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
+                throw new OzgClientException(OzgClientException.Kind.CONFIGURATION,
+                        "this Java runtime offers no SHA-512 MessageDigest; run on a JDK with the standard providers", e, 0);
             }
         }
 

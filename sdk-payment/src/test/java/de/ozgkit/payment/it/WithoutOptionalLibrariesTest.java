@@ -3,15 +3,12 @@ package de.ozgkit.payment.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ozgkit.sandbox.payment.PaymentProviderSimulator;
-import java.io.File;
-import java.io.IOException;
+import de.ozgkit.testkit.TestClassPath;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +22,7 @@ class WithoutOptionalLibrariesTest {
     void paymentClient_createsAndReads_withoutBouncyCastleAndJaxb(@TempDir Path dir) throws Exception {
         try (ProviderFixture f = new ProviderFixture(PaymentProviderSimulator.create())) {
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = List.of(javaBin, "-cp", classPathWithout("bcprov", "bcpkix", "bcutil", "jaxb", "xml.bind"),
+            List<String> cmd = List.of(javaBin, "-cp", TestClassPath.without("bcprov", "bcpkix", "bcutil", "jaxb", "xml.bind"),
                     WithoutOptionalLibrariesProbe.class.getName(), f.base().toString());
             Path out = dir.resolve("out.txt");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
@@ -40,37 +37,5 @@ class WithoutOptionalLibrariesTest {
                     .doesNotContain("NoClassDefFoundError");
             assertThat(f.provider.transactionCount()).isEqualTo(1);
         }
-    }
-
-    /** The test class path (expanded from surefire's manifest-only jar) without the named libraries. */
-    static String classPathWithout(String... names) throws IOException {
-        List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            if (entry.endsWith(".jar") && path.getFileName().toString().startsWith("surefirebooter")) {
-                try (JarFile jar = new JarFile(path.toFile())) {
-                    for (String uri : jar.getManifest().getMainAttributes().getValue("Class-Path").split(" ")) {
-                        if (!uri.isBlank()) {
-                            entries.add(Path.of(java.net.URI.create(uri.startsWith("file:") ? uri
-                                    : path.getParent().toUri().resolve(uri).toString())).toString());
-                        }
-                    }
-                }
-            } else {
-                entries.add(entry);
-            }
-        }
-        List<String> kept = new ArrayList<>();
-        for (String e : entries) {
-            String file = Path.of(e).getFileName().toString();
-            boolean drop = false;
-            for (String n : names) {
-                drop |= file.contains(n) && file.endsWith(".jar");
-            }
-            if (!drop) {
-                kept.add(e);
-            }
-        }
-        return String.join(File.pathSeparator, kept);
     }
 }

@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.account;
 
+import de.ozgkit.sandbox.SandboxException;
 import de.ozgkit.core.xml.SecureXml;
 import de.ozgkit.core.xml.XmlLimits;
 import de.ozgkit.core.xml.XmlParseException;
@@ -115,7 +116,7 @@ public final class IdpEngine {
      */
     public void addIdentity(TestIdentity identity) {
         if (identities.stream().anyMatch(i -> i.key().equals(identity.key()))) {
-            throw new IllegalArgumentException("a test identity with key " + identity.key() + " exists");
+            throw new SandboxException("a test identity with key " + identity.key() + " exists", null);
         }
         identities.add(identity);
     }
@@ -154,7 +155,7 @@ public final class IdpEngine {
      *
      * @param metadata the SP metadata document
      * @return the entity id
-     * @throws IllegalArgumentException when the metadata is not usable
+     * @throws SandboxException when the metadata is not usable
      */
     public String registerServiceProvider(byte[] metadata) {
         Element root;
@@ -162,12 +163,12 @@ public final class IdpEngine {
             root = SecureXml.parse(new ByteArrayInputStream(metadata), XmlLimits.DEFAULT.withMaxBytes(1 << 20))
                     .getDocumentElement();
         } catch (XmlParseException e) {
-            throw new IllegalArgumentException("SP metadata is not readable: " + e.getMessage(), e);
+            throw new SandboxException("SP metadata is not readable: " + e.getMessage(), e);
         }
         String md = "urn:oasis:names:tc:SAML:2.0:metadata";
         Element sp = AuthnRequestReader.child(root, md, "SPSSODescriptor");
         if (!"EntityDescriptor".equals(root.getLocalName()) || sp == null || root.getAttribute("entityID").isEmpty()) {
-            throw new IllegalArgumentException("SP metadata must be an md:EntityDescriptor with entityID and an md:SPSSODescriptor");
+            throw new SandboxException("SP metadata must be an md:EntityDescriptor with entityID and an md:SPSSODescriptor", null);
         }
         X509Certificate sign = null;
         X509Certificate enc = null;
@@ -191,7 +192,7 @@ public final class IdpEngine {
             }
         }
         if (acs.isEmpty()) {
-            throw new IllegalArgumentException("SP metadata has no HTTP-POST AssertionConsumerService");
+            throw new SandboxException("SP metadata has no HTTP-POST AssertionConsumerService", null);
         }
         String entityId = root.getAttribute("entityID");
         serviceProviders.put(entityId, new Sp(entityId, sign, enc, List.copyOf(acs)));
@@ -383,13 +384,13 @@ public final class IdpEngine {
         Element data = ki == null ? null : AuthnRequestReader.child(ki, ds, "X509Data");
         Element cert = data == null ? null : AuthnRequestReader.child(data, ds, "X509Certificate");
         if (cert == null) {
-            throw new IllegalArgumentException("a KeyDescriptor of the SP metadata has no ds:X509Certificate");
+            throw new SandboxException("a KeyDescriptor of the SP metadata has no ds:X509Certificate", null);
         }
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(
                     Base64.getMimeDecoder().decode(cert.getTextContent().replaceAll("\\s", ""))));
         } catch (CertificateException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("a certificate in the SP metadata is not readable", e);
+            throw new SandboxException("a certificate in the SP metadata is not readable", e);
         }
     }
 
@@ -397,7 +398,7 @@ public final class IdpEngine {
         try {
             return Base64.getEncoder().encodeToString(c.getEncoded());
         } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
+            throw new SandboxException("cannot encode the certificate " + c.getSubjectX500Principal().getName() + ": " + e.getMessage(), e);
         }
     }
 

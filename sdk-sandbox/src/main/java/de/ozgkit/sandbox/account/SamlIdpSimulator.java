@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.account;
 
+import de.ozgkit.sandbox.SandboxException;
 import de.ozgkit.sandbox.SandboxContext;
 import de.ozgkit.sandbox.SandboxService;
 import de.ozgkit.sandbox.http.MethodHandler;
@@ -80,7 +81,7 @@ public final class SamlIdpSimulator implements SandboxService {
         routes.addMapping(new UriTemplatePathSpec("/sp"), new MethodHandler().post((request, response, callback) -> {
             try {
                 Responses.json(response, callback, 201, Map.of("entityId", e.registerServiceProvider(Requests.body(request))));
-            } catch (IllegalArgumentException ex) {
+            } catch (SandboxException ex) {
                 Responses.problem(response, callback, 400, "Bad Request", ex.getMessage());
             }
             return true;
@@ -107,12 +108,12 @@ public final class SamlIdpSimulator implements SandboxService {
      * The engine behind the endpoints, for tests that register SPs or break responses in Java.
      *
      * @return the engine
-     * @throws IllegalStateException before the sandbox mounted the service
+     * @throws SandboxException before the sandbox mounted the service
      */
     public IdpEngine engine() {
         IdpEngine e = engine;
         if (e == null) {
-            throw new IllegalStateException("the identity provider is not mounted yet; start the sandbox first");
+            throw new SandboxException("the identity provider is not mounted yet; start the sandbox first", null);
         }
         return e;
     }

@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.fitconnect;
 
+import de.ozgkit.sandbox.SandboxException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -107,7 +108,7 @@ public final class FitConnectSimulator implements SandboxService {
             try {
                 return lazy.core();
             } catch (Exception e) {
-                throw new IllegalStateException("the FIT-Connect simulator cannot start: " + e, e);
+                throw new SandboxException("the FIT-Connect simulator cannot start: " + e, e);
             }
         }, base.toString(), this);
         context.onClose(() -> {
@@ -162,12 +163,12 @@ public final class FitConnectSimulator implements SandboxService {
 
     private SubmissionStore store() {
         if (lazy == null) {
-            throw new IllegalStateException("the FIT-Connect simulator is not mounted in a sandbox");
+            throw new SandboxException("the FIT-Connect simulator is not mounted in a sandbox", null);
         }
         try {
             lazy.core();
         } catch (Exception e) {
-            throw new IllegalStateException("the FIT-Connect simulator cannot start: " + e, e);
+            throw new SandboxException("the FIT-Connect simulator cannot start: " + e, e);
         }
         return store;
     }
@@ -230,6 +231,7 @@ public final class FitConnectSimulator implements SandboxService {
      * @param caseId the case
      * @param index  the entry's position
      * @param set    the compact SET
+     * @throws SandboxException if the case has no entry at that position
      */
     public void replaceEvent(UUID caseId, int index, String set) {
         store().replaceEvent(caseId, index, set);
@@ -241,6 +243,7 @@ public final class FitConnectSimulator implements SandboxService {
      * @param submissionId the submission
      * @param metadata     the new metadata JWE, {@code null} to keep it
      * @param data         the new data JWE, {@code null} to keep it
+     * @throws SandboxException if the simulator has no such submission
      */
     public void replaceEncrypted(UUID submissionId, String metadata, String data) {
         store().replaceEncrypted(submissionId, metadata, data);
@@ -252,6 +255,7 @@ public final class FitConnectSimulator implements SandboxService {
      * @param submissionId the submission
      * @param attachmentId the attachment
      * @param jwe          the bytes to serve instead
+     * @throws SandboxException if the simulator has no such submission or attachment, or the file cannot be written
      */
     public void replaceAttachment(UUID submissionId, UUID attachmentId, byte[] jwe) {
         store().replaceAttachment(submissionId, attachmentId, jwe);
@@ -303,7 +307,7 @@ public final class FitConnectSimulator implements SandboxService {
                 e.put("trustAnchorPem", "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
                         .encodeToString(d.trustAnchor().getEncoded()) + "\n-----END CERTIFICATE-----\n");
             } catch (java.security.cert.CertificateEncodingException ex) {
-                throw new IllegalStateException(ex);
+                throw new SandboxException("cannot encode the trust anchor of destination " + d.destinationId() + ": " + ex.getMessage(), ex);
             }
         }
         return o;

@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.fitconnect;
 
+import de.ozgkit.sandbox.SandboxException;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -71,7 +72,7 @@ final class ServiceKeys {
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a SET: " + e.getMessage(), e);
+            throw new SandboxException("cannot sign a SET: " + e.getMessage(), e);
         }
         return jwt.serialize();
     }

@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.fitconnect;
 
+import de.ozgkit.sandbox.SandboxException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -94,7 +95,7 @@ final class SubmissionStore implements AutoCloseable {
         try {
             this.dir = Files.createTempDirectory("ozgkit-fitconnect-");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SandboxException("cannot create the FIT-Connect simulator's temporary directory: " + e.getMessage(), e);
         }
     }
 
@@ -226,7 +227,7 @@ final class SubmissionStore implements AutoCloseable {
             try {
                 Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new SandboxException("cannot store attachment " + attachmentId + " of submission " + submissionId + ": " + e.getMessage(), e);
             }
             s.attachments.put(attachmentId, target);
             s.attachmentTags.put(attachmentId, tag);
@@ -565,11 +566,16 @@ final class SubmissionStore implements AutoCloseable {
     }
 
     synchronized void replaceEvent(UUID caseId, int index, String token) {
-        caseLogs.get(caseId).set(index, token);
+        List<String> log = caseLogs.get(caseId);
+        if (log == null || index < 0 || index >= log.size()) {
+            throw new SandboxException("case " + caseId + " has no event at index " + index + "; its log has "
+                    + (log == null ? 0 : log.size()) + " entries", null);
+        }
+        log.set(index, token);
     }
 
     synchronized void replaceEncrypted(UUID submissionId, String metadata, String data) {
-        Submission s = submissions.get(submissionId);
+        Submission s = knownSubmission(submissionId);
         if (metadata != null) {
             s.encryptedMetadata = metadata;
         }
@@ -579,11 +585,24 @@ final class SubmissionStore implements AutoCloseable {
     }
 
     synchronized void replaceAttachment(UUID submissionId, UUID attachmentId, byte[] jwe) {
-        try {
-            Files.write(submissions.get(submissionId).attachments.get(attachmentId), jwe);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path file = knownSubmission(submissionId).attachments.get(attachmentId);
+        if (file == null) {
+            throw new SandboxException("submission " + submissionId + " has no uploaded attachment " + attachmentId, null);
         }
+        try {
+            Files.write(file, jwe);
+        } catch (IOException e) {
+            throw new SandboxException("cannot replace attachment " + attachmentId + " of submission " + submissionId
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Submission knownSubmission(UUID submissionId) {
+        Submission s = submissions.get(submissionId);
+        if (s == null) {
+            throw new SandboxException("the FIT-Connect simulator has no submission " + submissionId, null);
+        }
+        return s;
     }
 
     synchronized Set<UUID> submissionIds() {

@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.fitconnect;
 
+import de.ozgkit.sandbox.SandboxException;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
@@ -196,7 +197,7 @@ public final class TestDestination {
                 chain.add(Base64.encode(c.getEncoded()));
             }
         } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
+            throw new SandboxException("cannot encode the certificate chain of key " + kid + ": " + e.getMessage(), e);
         }
         return new RSAKey.Builder((RSAPublicKey) cert.publicKey()).keyID(kid).keyOperations(java.util.Set.of(op))
                 .algorithm(alg).x509CertChain(chain).build();

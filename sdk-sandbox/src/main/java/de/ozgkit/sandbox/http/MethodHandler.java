@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.http;
 
+import de.ozgkit.sandbox.SandboxException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -85,17 +86,17 @@ public final class MethodHandler extends Handler.Abstract {
      * @param method  the method in upper case, e.g. {@code PATCH}
      * @param handler the handler
      * @return this handler
-     * @throws IllegalArgumentException if the method is malformed or already handled
+     * @throws SandboxException if the method is malformed or already handled
      */
     public synchronized MethodHandler on(String method, Request.Handler handler) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(handler, "handler");
         if (!METHOD.matcher(method).matches()) {
-            throw new IllegalArgumentException("method must be upper-case letters such as GET or POST, was \"" + method + "\"");
+            throw new SandboxException("method must be upper-case letters such as GET or POST, was \"" + method + "\"", null);
         }
         Map<String, Request.Handler> copy = new TreeMap<>(handlers);
         if (copy.putIfAbsent(method, handler) != null) {
-            throw new IllegalArgumentException(method + " is already handled on this route; add each method once");
+            throw new SandboxException(method + " is already handled on this route; add each method once", null);
         }
         handlers = Map.copyOf(copy);
         return this;

@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.http;
 
+import de.ozgkit.sandbox.SandboxException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,15 +59,14 @@ public final class Requests {
      * @param request the request as the route's handler received it
      * @param name    the name in the template, e.g. {@code id} for {@code /items/{id}}
      * @return the decoded value, never empty
-     * @throws IllegalArgumentException if the matched template has no such parameter
-     * @throws IllegalStateException    if the request did not come through a URI template route of
-     *                                  {@code SandboxContext.routes()}
+     * @throws SandboxException if the matched template has no such parameter, or the request did not come
+     *                          through a URI template route of {@code SandboxContext.routes()}
      */
     public static String pathParam(Request request, String name) {
         UriTemplatePathSpec template = template(request);
         String raw = template.getPathParams(Request.getPathInContext(request)).get(name);
         if (raw == null) {
-            throw new IllegalArgumentException("route " + template.getDeclaration() + " has no path parameter {" + name + "}");
+            throw new SandboxException("route " + template.getDeclaration() + " has no path parameter {" + name + "}", null);
         }
         return URIUtil.decodePath(raw);
     }
@@ -76,7 +76,7 @@ public final class Requests {
      *
      * @param request the request as the route's handler received it
      * @return the parameters by name in template order (unmodifiable)
-     * @throws IllegalStateException if the request did not come through a URI template route
+     * @throws SandboxException if the request did not come through a URI template route
      */
     public static Map<String, String> pathParams(Request request) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -223,8 +223,8 @@ public final class Requests {
         if (request.getAttribute(PathMappingsHandler.PATHSPEC_ATTR) instanceof UriTemplatePathSpec template) {
             return template;
         }
-        throw new IllegalStateException("the request did not match a URI template route; declare the route with "
-                + "context.routes().addMapping(new UriTemplatePathSpec(\"/items/{id}\"), handler)");
+        throw new SandboxException("the request did not match a URI template route; declare the route with "
+                + "context.routes().addMapping(new UriTemplatePathSpec(\"/items/{id}\"), handler)", null);
     }
 
     private static byte[] jsonBody(Request request) {

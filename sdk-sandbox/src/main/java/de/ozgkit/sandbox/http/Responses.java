@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.http;
 
+import de.ozgkit.sandbox.SandboxException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import de.ozgkit.core.internal.Json;
 import org.eclipse.jetty.http.HttpHeader;
@@ -47,7 +48,7 @@ public final class Responses {
      * @param callback the callback of the handler, completed when the body is written
      * @param status   the HTTP status
      * @param body     a value Jackson can write (records, maps, lists, {@code JsonNode})
-     * @throws IllegalArgumentException if the value cannot be written as JSON (nothing is sent)
+     * @throws SandboxException if the value cannot be written as JSON (nothing is sent)
      */
     public static void json(Response response, Callback callback, int status, Object body) {
         bytes(response, callback, status, APPLICATION_JSON, writeJson(body));
@@ -142,7 +143,7 @@ public final class Responses {
         try {
             return Json.mapper().writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + (value == null ? "null" : value.getClass().getName())
+            throw new SandboxException("cannot write " + (value == null ? "null" : value.getClass().getName())
                     + " as JSON: " + e.getOriginalMessage(), e);
         }
     }

@@ -81,12 +81,8 @@ public final class JettySandbox implements Sandbox {
         Set<String> paths = new HashSet<>();
         for (SandboxService s : settings.services()) {
             String name = s.name();
-            try {
-                checkName("service", name);
-                checkName("service path", s.path());
-            } catch (IllegalArgumentException e) {
-                throw new SandboxException(e.getMessage(), null);
-            }
+            checkName("service", name);
+            checkName("service path", s.path());
             if (!names.add(name)) {
                 throw new SandboxException("two services are named \"" + name + "\"; each service may be added once", null);
             }
@@ -107,8 +103,8 @@ public final class JettySandbox implements Sandbox {
 
     static void checkName(String what, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " name must be 1 to 63 lower-case letters, digits or '-', "
-                    + "starting with a letter, was " + (name == null ? "null" : "\"" + name + "\""));
+            throw new SandboxException(what + " name must be 1 to 63 lower-case letters, digits or '-', "
+                    + "starting with a letter, was " + (name == null ? "null" : "\"" + name + "\""), null);
         }
     }
 
@@ -214,8 +210,8 @@ public final class JettySandbox implements Sandbox {
     public URI baseUri(String name) {
         URI uri = services().get(name);
         if (uri == null) {
-            throw new IllegalArgumentException("the sandbox has no service \"" + name + "\"; it has "
-                    + String.join(", ", services().keySet()));
+            throw new SandboxException("the sandbox has no service \"" + name + "\"; it has "
+                    + String.join(", ", services().keySet()), null);
         }
         return uri;
     }

@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.internal;
 
+import de.ozgkit.sandbox.SandboxException;
 import de.ozgkit.sandbox.FaultInjector;
 import de.ozgkit.sandbox.SandboxContext;
 import de.ozgkit.sandbox.SandboxService;
@@ -91,12 +92,12 @@ final class ServiceMount implements SandboxContext {
         JettySandbox.checkName("endpoint", endpointName);
         synchronized (sandbox) {
             if (!endpointName.equals(name) && sandbox.nameTaken(endpointName)) {
-                throw new IllegalArgumentException("endpoint name \"" + endpointName
-                        + "\" is already taken in this sandbox; publish under another name");
+                throw new SandboxException("endpoint name \"" + endpointName
+                        + "\" is already taken in this sandbox; publish under another name", null);
             }
             synchronized (this) {
                 if (published.containsKey(endpointName)) {
-                    throw new IllegalArgumentException("endpoint \"" + endpointName + "\" is already published");
+                    throw new SandboxException("endpoint \"" + endpointName + "\" is already published", null);
                 }
                 published.put(endpointName, uri);
             }

@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.internal;
 
+import de.ozgkit.sandbox.SandboxException;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.server.Handler;
@@ -34,7 +35,7 @@ final class ServiceRoutes extends PathMappingsHandler {
     /**
      * Adds a mapping; templates that differ only in parameter names count as the same path.
      *
-     * @throws IllegalArgumentException if the path is already mapped
+     * @throws SandboxException if the path is already mapped
      */
     @Override
     public void addMapping(PathSpec pathSpec, Handler handler) {
@@ -44,8 +45,8 @@ final class ServiceRoutes extends PathMappingsHandler {
         synchronized (declarations) {
             String existing = declarations.putIfAbsent(shape, pathSpec.getDeclaration());
             if (existing != null) {
-                throw new IllegalArgumentException("service " + serviceName + " maps " + pathSpec.getDeclaration()
-                        + " twice (first as " + existing + "); map each path once, with a MethodHandler for several methods");
+                throw new SandboxException("service " + serviceName + " maps " + pathSpec.getDeclaration()
+                        + " twice (first as " + existing + "); map each path once, with a MethodHandler for several methods", null);
             }
         }
         super.addMapping(pathSpec, handler);

@@ -68,7 +68,7 @@ final class TlsMaterial implements SandboxTls {
     public KeyStore issueClientKeyStore(String commonName, char[] password) {
         Objects.requireNonNull(commonName, "commonName");
         if (commonName.isBlank() || commonName.length() > 64) {
-            throw new IllegalArgumentException("commonName must have 1 to 64 characters");
+            throw new SandboxException("commonName must have 1 to 64 characters", null);
         }
         return keyStore("client", pki.client(commonName), password);
     }
@@ -103,7 +103,7 @@ final class TlsMaterial implements SandboxTls {
                     certificate.chain().toArray(new Certificate[0]));
             return store;
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("cannot build a key store: " + e, e);
+            throw new SandboxException("cannot build a key store: " + e, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.postfach;
 
+import de.ozgkit.sandbox.SandboxException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -327,7 +328,7 @@ public final class PostfachEngine {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(b));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new SandboxException("this Java runtime offers no SHA-512 MessageDigest; run on a JDK with the standard providers", e);
         }
     }
 

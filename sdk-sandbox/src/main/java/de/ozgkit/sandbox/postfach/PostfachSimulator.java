@@ -1,5 +1,6 @@
 package de.ozgkit.sandbox.postfach;
 
+import de.ozgkit.sandbox.SandboxException;
 import de.ozgkit.core.internal.Json;
 import de.ozgkit.sandbox.SandboxContext;
 import de.ozgkit.sandbox.SandboxService;
@@ -96,12 +97,12 @@ public final class PostfachSimulator implements SandboxService {
 
     /**
      * @return the engine, for tests that look into the mailbox
-     * @throws IllegalStateException before the sandbox mounted the service
+     * @throws SandboxException before the sandbox mounted the service
      */
     public PostfachEngine engine() {
         PostfachEngine e = engine;
         if (e == null) {
-            throw new IllegalStateException("the mailbox is not mounted yet; start the sandbox first");
+            throw new SandboxException("the mailbox is not mounted yet; start the sandbox first", null);
         }
         return e;
     }

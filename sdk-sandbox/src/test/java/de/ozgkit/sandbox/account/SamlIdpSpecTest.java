@@ -1,9 +1,11 @@
 package de.ozgkit.sandbox.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.ozgkit.core.xml.SecureXml;
 import de.ozgkit.sandbox.Sandbox;
+import de.ozgkit.sandbox.SandboxException;
 import de.ozgkit.testkit.CertificateSpec;
 import de.ozgkit.testkit.IssuedCertificate;
 import de.ozgkit.testkit.KeyType;
@@ -207,5 +209,24 @@ class SamlIdpSpecTest {
         try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
             return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void unusableServiceProviderMetadata_isASandboxException() {
+        IdpEngine engine = new IdpEngine("https://idp.example.org", java.time.Clock.systemUTC(), true, false);
+        assertThatThrownBy(() -> engine.registerServiceProvider("not xml <".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("SP metadata is not readable");
+        assertThatThrownBy(() -> engine.registerServiceProvider("<x/>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("md:EntityDescriptor with entityID");
+        String noAcs = "<md:EntityDescriptor xmlns:md=\"" + MD + "\" entityID=\"urn:sp\"><md:SPSSODescriptor/>"
+                + "</md:EntityDescriptor>";
+        assertThatThrownBy(() -> engine.registerServiceProvider(noAcs.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("no HTTP-POST AssertionConsumerService");
+        String badCert = "<md:EntityDescriptor xmlns:md=\"" + MD + "\" xmlns:ds=\"" + DS + "\" entityID=\"urn:sp\">"
+                + "<md:SPSSODescriptor><md:KeyDescriptor><ds:KeyInfo><ds:X509Data><ds:X509Certificate>@@@"
+                + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor></md:SPSSODescriptor>"
+                + "</md:EntityDescriptor>";
+        assertThatThrownBy(() -> engine.registerServiceProvider(badCert.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("certificate in the SP metadata is not readable");
     }
 }

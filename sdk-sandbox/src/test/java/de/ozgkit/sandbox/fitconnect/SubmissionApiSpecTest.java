@@ -1,6 +1,7 @@
 package de.ozgkit.sandbox.fitconnect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import de.ozgkit.sandbox.Sandbox;
+import de.ozgkit.sandbox.SandboxException;
 import de.ozgkit.testkit.CertificateSpec;
 import de.ozgkit.testkit.IssuedCertificate;
 import de.ozgkit.testkit.KeyType;
@@ -123,6 +125,17 @@ class SubmissionApiSpecTest {
         assertThat(a.json().get("type").asText()).isEqualTo("https://schema.fitko.de/fit-connect/submission-api/problems/" + type);
         assertThat(a.json().get("status").asInt()).isEqualTo(status);
         assertThat(a.json().get("title").asText()).isNotBlank();
+    }
+
+    @Test
+    void tamperingHelpers_refuseUnknownSubmissionsAndCases_asSandboxException() {
+        java.util.UUID unknown = java.util.UUID.randomUUID();
+        assertThatThrownBy(() -> sim.replaceEncrypted(unknown, "x", null))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("has no submission " + unknown);
+        assertThatThrownBy(() -> sim.replaceAttachment(unknown, unknown, new byte[1]))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("has no submission " + unknown);
+        assertThatThrownBy(() -> sim.replaceEvent(unknown, 0, "x"))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("case " + unknown + " has no event at index 0");
     }
 
     @Test

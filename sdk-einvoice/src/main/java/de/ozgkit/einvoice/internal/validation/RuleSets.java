@@ -219,7 +219,7 @@ final class RuleSets {
             case FACTURX_BASIC_SCHEMA -> List.of(facturXSchema("BASIC", "BASIC"));
             case FACTURX_BASIC_WL_SCHEMA -> List.of(facturXSchema("BASIC-WL", "BASICWL"));
             case FACTURX_MINIMUM_SCHEMA -> List.of(facturXSchema("MINIMUM", "MINIMUM"));
-            default -> throw new IllegalArgumentException(r + " is no XML Schema rule set");
+            default -> throw new EInvoiceValidationException("rule set " + r + " has no XML Schema; it is checked by a stylesheet", null);
         };
     }
 
@@ -241,7 +241,7 @@ final class RuleSets {
             case FACTURX_BASIC -> facturXStylesheet("BASIC");
             case FACTURX_BASIC_WL -> facturXStylesheet("BASIC-WL");
             case FACTURX_MINIMUM -> facturXStylesheet("MINIMUM");
-            default -> throw new IllegalArgumentException(r + " is no Schematron rule set");
+            default -> throw new EInvoiceValidationException("rule set " + r + " has no Schematron stylesheet; it is an XML Schema", null);
         };
     }
 

@@ -217,15 +217,33 @@ class PaymentProviderSpecTest {
         assertThat(put.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
         Answer delete = send(HttpRequest.newBuilder(URI.create(base + "/status/online-service-1/09162000")).DELETE().build());
         assertSpecProblem(delete, 405, "UNSPECIFIED");
-        // over the sandbox's 1 MiB request limit; a fresh client, the server may close the connection
-        String oversized = paymentRequest(UUID.randomUUID().toString()).replace("\"purpose\"",
-                "\"padding\":\"" + "x".repeat(1100 * 1024) + "\",\"purpose\"");
-        HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> big = fresh.send(HttpRequest.newBuilder(create(base, "09162000"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(oversized)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertSpecProblem(new Answer(big.statusCode(), big.headers().firstValue("Content-Type").orElse(""),
-                JSON.readTree(big.body()), big.body()), 413, "VALIDATION_ERROR");
+        // over the sandbox's 1 MiB request limit, declared by Content-Length: the request head goes out
+        // on a socket of its own and the answer is read before any of the body is sent, so the 413
+        // cannot be lost to the server closing the connection while the body is on its way
+        Answer big = declaredOversizedPost(create(base, "09162000"), 1100 * 1024);
+        assertSpecProblem(big, 413, "VALIDATION_ERROR");
+    }
+
+    /** A POST whose head declares {@code length} bytes of JSON; the answer is read without sending the body. */
+    static Answer declaredOversizedPost(URI uri, int length) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(raw.substring(9, 12));
+            int end = raw.indexOf("\r\n\r\n");
+            String headers = raw.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+            String contentType = headers.lines().filter(l -> l.startsWith("content-type:"))
+                    .map(l -> l.substring("content-type:".length()).strip()).findFirst().orElse("");
+            String body = raw.substring(end + 4);
+            if (headers.contains("transfer-encoding: chunked")) {
+                body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
+            }
+            return new Answer(status, contentType, JSON.readTree(body), body);
+        }
     }
 
     @Test

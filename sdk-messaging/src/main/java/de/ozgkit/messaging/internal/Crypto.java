@@ -98,6 +98,8 @@ public final class Crypto {
             out.write(iv);
             return new FilterOutputStream(out) {
                 private final byte[] one = new byte[1];
+                /** Ciphertext of one piece of up to 64 KiB (GCM may add up to a block held back before). */
+                private final byte[] sealed = new byte[(1 << 16) + 2 * TAG_LENGTH];
                 private boolean closed;
 
                 @Override
@@ -108,9 +110,19 @@ public final class Crypto {
 
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
-                    byte[] o = c.update(b, off, len);
-                    if (o != null && o.length > 0) {
-                        out.write(o);
+                    while (len > 0) {
+                        int n = Math.min(len, 1 << 16);
+                        int m;
+                        try {
+                            m = c.update(b, off, n, sealed, 0);
+                        } catch (GeneralSecurityException e) {
+                            throw new IOException(e);
+                        }
+                        if (m > 0) {
+                            out.write(sealed, 0, m);
+                        }
+                        off += n;
+                        len -= n;
                     }
                 }
 

@@ -530,14 +530,8 @@ public final class DefaultOsciClient implements OsciClient {
                                      Integer sequence) {
         byte[] soap = req.soap(originator.signer(), OutgoingMessage.SignatureKind.CLIENT, signatureRef());
         IncomingMessage answer;
-        try (Spool plain = new Spool()) {
-            try (var o = plain.output()) {
-                req.write(o, soap);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            answer = post(plain);
-        }
+        // sent at once: the message streams from its parts, the attachments are not copied
+        answer = post(req.view(soap));
         return checked(answer, answerSchema, challenge, conversationId, sequence);
     }
 

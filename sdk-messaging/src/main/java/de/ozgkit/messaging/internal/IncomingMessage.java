@@ -166,7 +166,8 @@ public final class IncomingMessage implements AutoCloseable {
             return new SharedByteArrayInputStream(spool.toBytes());
         }
         try {
-            SharedFileInputStream s = new SharedFileInputStream(spool.file().orElseThrow().toFile());
+            // 64 KiB instead of the default 2 KiB: every view of a part reads through such a buffer
+            SharedFileInputStream s = new SharedFileInputStream(spool.file().orElseThrow().toFile(), 1 << 16);
             resources.add(s::close);
             return s;
         } catch (IOException e) {

@@ -2,17 +2,14 @@ package de.ozgkit.messaging.internal;
 
 import de.ozgkit.messaging.OsciCheck;
 import de.ozgkit.messaging.OsciException;
-import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.ParseException;
 import jakarta.mail.internet.SharedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +18,13 @@ import java.util.Map;
 
 /**
  * Reads an OSCI message: a {@code Multipart/Related} MIME entity whose headers either start the
- * body (as the OSCI library sends it) or come from the HTTP {@code Content-Type}. Parsing is done by
- * Jakarta Mail over a {@link SharedInputStream}, so parts are views of the spooled body and are
- * never copied into the heap.
+ * body (as the OSCI library sends it) or come from the HTTP {@code Content-Type}. One pass of
+ * {@link MimeScan} finds the part boundaries; each part is then read by Jakarta Mail
+ * ({@link MimeBodyPart}) over a view of the {@link SharedInputStream}, so parts are views of the
+ * spooled body and are never copied into the heap.
  *
- * <p>Before parsing, the number of boundary delimiters is counted so that a MIME structure bomb
- * (hundreds of thousands of tiny parts) is refused without building its parts.
+ * <p>The scan stops at the first delimiter beyond the allowed number of parts, so that a MIME
+ * structure bomb (hundreds of thousands of tiny parts) is refused without building its parts.
  */
 public final class MimeIn {
 
@@ -91,41 +89,22 @@ public final class MimeIn {
             if (boundary == null || boundary.isEmpty() || boundary.length() > 200) {
                 throw new OsciException(OsciCheck.STRUCTURE, "the Multipart/Related Content-Type has no usable boundary");
             }
-            long delimiters = countDelimiters(in.newStream(start, -1), boundary, maxParts + 2);
-            if (delimiters > maxParts + 1) {
+            MimeScan.Result found;
+            try (InputStream scanned = in.newStream(start, -1)) {
+                found = MimeScan.scan(scanned, boundary, maxParts);
+            } catch (MimeScan.TooManyParts e) {
                 throw new OsciException(OsciCheck.STRUCTURE, "the message has more than " + maxParts
                         + " MIME parts; refused as a MIME structure bomb");
             }
-            InputStream body = in.newStream(start, -1);
-            MimeMultipart mp = new MimeMultipart(new DataSource() {
-                @Override
-                public InputStream getInputStream() {
-                    return body;
-                }
-
-                @Override
-                public OutputStream getOutputStream() throws IOException {
-                    throw new IOException("read-only");
-                }
-
-                @Override
-                public String getContentType() {
-                    return ct.toString();
-                }
-
-                @Override
-                public String getName() {
-                    return "osci";
-                }
-            });
-            int count = mp.getCount();
+            int count = found.parts().size();
             if (count == 0) {
                 throw new OsciException(OsciCheck.STRUCTURE, "the message has no MIME parts");
             }
             List<Part> parts = new ArrayList<>(count);
             Map<String, Boolean> ids = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
-                MimeBodyPart p = (MimeBodyPart) mp.getBodyPart(i);
+                MimeScan.Range range = found.parts().get(i);
+                MimeBodyPart p = new MimeBodyPart(in.newStream(start + range.start(), start + range.end()));
                 String id = p.getContentID();
                 if (id == null) {
                     throw new OsciException(OsciCheck.STRUCTURE, "MIME part " + (i + 1) + " has no Content-ID");
@@ -181,33 +160,5 @@ public final class MimeIn {
             params.set(p.substring(0, eq).trim().toLowerCase(Locale.ROOT), v);
         }
         return new ContentType(base.substring(0, slash).trim(), base.substring(slash + 1).trim(), params);
-    }
-
-    /** Counts lines that start with the delimiter, stopping once {@code stopAt} are found. */
-    private static long countDelimiters(InputStream in, String boundary, long stopAt) throws IOException {
-        byte[] pattern = ("\n--" + boundary).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        byte[] buf = new byte[65536];
-        long count = 0;
-        int matched = 1; // the stream start counts as a line start
-        int n;
-        try (in) {
-            while ((n = in.read(buf)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    if (b == pattern[matched]) {
-                        matched++;
-                        if (matched == pattern.length) {
-                            if (++count >= stopAt) {
-                                return count;
-                            }
-                            matched = 0;
-                        }
-                    } else {
-                        matched = b == '\n' ? 1 : 0;
-                    }
-                }
-            }
-        }
-        return count;
     }
 }

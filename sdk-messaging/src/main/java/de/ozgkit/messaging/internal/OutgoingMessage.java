@@ -209,6 +209,87 @@ public final class OutgoingMessage {
     }
 
     /**
+     * The whole message as MIME, as a spool that streams the MIME frame and the attachments' own
+     * spools on every read instead of copying them: for a message that is sent at once (each read
+     * gives the same bytes, also on a retry). The attachments' spools must stay open while it is
+     * read; closing it does nothing.
+     *
+     * @param soap the SOAP envelope from {@link #soap}
+     * @return the message
+     * @throws UncheckedIOException when the frame cannot be written
+     */
+    public Spool view(byte[] soap) {
+        try {
+            java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream(soap.length + 1024);
+            MimeOut mime = new MimeOut(frame);
+            mime.soapPart(soap);
+            List<byte[]> heads = new ArrayList<>();
+            long total = 0;
+            for (Attachment a : attachments) {
+                mime.partHeader(a.contentId(), a.contentType(), a.data().size());
+                heads.add(frame.toByteArray());
+                total += frame.size() + a.data().size();
+                frame.reset();
+            }
+            mime.finish();
+            byte[] tail = frame.toByteArray();
+            total += tail.length;
+            List<Attachment> parts = List.copyOf(attachments);
+            return Spool.of(total, () -> {
+                List<java.util.function.Supplier<InputStream>> pieces = new ArrayList<>();
+                for (int i = 0; i < parts.size(); i++) {
+                    byte[] head = heads.get(i);
+                    Spool data = parts.get(i).data();
+                    String id = parts.get(i).contentId();
+                    pieces.add(() -> new ByteArrayInputStream(head));
+                    pieces.add(() -> exactly(data.open(), data.size(), id));
+                }
+                pieces.add(() -> new ByteArrayInputStream(tail));
+                java.util.Iterator<java.util.function.Supplier<InputStream>> it = pieces.iterator();
+                // each attachment is opened only when the stream reaches it
+                return new java.io.SequenceInputStream(new java.util.Enumeration<InputStream>() {
+                    @Override
+                    public boolean hasMoreElements() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public InputStream nextElement() {
+                        return it.next().get();
+                    }
+                });
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A stream that fails unless it gives exactly {@code length} bytes, as the part header announced. */
+    private static InputStream exactly(InputStream in, long length, String contentId) {
+        return new java.io.FilterInputStream(in) {
+            private long seen;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, (int) Math.min(len, Math.max(1, length - seen)));
+                if (n < 0 && seen != length || n > 0 && seen + n > length) {
+                    throw new IOException("part " + contentId + " does not have the " + length + " bytes announced");
+                }
+                if (n > 0) {
+                    seen += n;
+                }
+                return n;
+            }
+        };
+    }
+
+    /**
      * Writes the whole message as MIME.
      *
      * @param out     where to write; not closed

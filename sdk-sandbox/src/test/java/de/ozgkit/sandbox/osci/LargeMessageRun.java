@@ -57,7 +57,20 @@ public final class LargeMessageRun {
                 return -1;
             }
             int n = (int) Math.min(len, left);
-            for (int i = 0; i < n; i++) {
+            int i = 0;
+            // whole words at once where they line up (the same bytes as the loop below)
+            while ((position & 7) == 0 && n - i >= 8) {
+                state ^= state << 13;
+                state ^= state >>> 7;
+                state ^= state << 17;
+                long s = state;
+                for (int k = 0; k < 8; k++) {
+                    b[off + i + k] = (byte) (s >>> (k << 3));
+                }
+                i += 8;
+                position += 8;
+            }
+            for (; i < n; i++) {
                 // the byte at a position does not depend on how the stream is read
                 if ((position & 7) == 0) {
                     state ^= state << 13;

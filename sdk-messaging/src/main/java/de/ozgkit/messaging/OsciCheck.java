@@ -31,5 +31,10 @@ public enum OsciCheck {
     /** The intermediary answered with an OSCI error code. */
     FEEDBACK,
     /** A delivery or dialog is not in the state the operation needs. */
-    STATE
+    STATE,
+    /**
+     * A local file could not be written or read: the private spool a message or decrypted content
+     * passes through, or a file the caller named (disk full, no permission, folder missing).
+     */
+    LOCAL_STORAGE
 }

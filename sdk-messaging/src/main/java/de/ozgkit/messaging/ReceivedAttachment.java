@@ -2,7 +2,6 @@ package de.ozgkit.messaging;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,13 +55,13 @@ public final class ReceivedAttachment {
      * Writes the bytes to a file (replacing it).
      *
      * @param file the target
-     * @throws UncheckedIOException when writing fails
+     * @throws de.ozgkit.messaging.OsciException with check {@code LOCAL_STORAGE} when writing fails
      */
     public void copyTo(Path file) {
         try (InputStream in = openStream()) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("attachment " + refId + " cannot be written to " + file.getFileName(), e);
+            throw new OsciException(OsciCheck.LOCAL_STORAGE, "attachment " + refId + " cannot be written to " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -141,7 +141,7 @@ public final class Crypto {
                 }
             };
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("AES-256-GCM is not available: " + e, e);
+            throw new de.ozgkit.core.OzgClientException(de.ozgkit.core.OzgClientException.Kind.CONFIGURATION, "AES-256-GCM is not available in this Java runtime: " + e, e, 0);
         }
     }
 
@@ -162,7 +162,7 @@ public final class Crypto {
             c.doFinal(plain, 0, plain.length, out, IV_LENGTH);
             return out;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-256-GCM is not available: " + e, e);
+            throw new de.ozgkit.core.OzgClientException(de.ozgkit.core.OzgClientException.Kind.CONFIGURATION, "AES-256-GCM is not available in this Java runtime: " + e, e, 0);
         }
     }
 
@@ -440,7 +440,7 @@ public final class Crypto {
         try {
             return MessageDigest.getInstance(jca);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(jca + " is not available", e);
+            throw new de.ozgkit.core.OzgClientException(de.ozgkit.core.OzgClientException.Kind.CONFIGURATION, jca + " is not available in this Java runtime", e, 0);
         }
     }
 

@@ -23,7 +23,6 @@ import de.ozgkit.messaging.SignedEvidence;
 import de.ozgkit.messaging.StoreReceipt;
 import de.ozgkit.messaging.TransferListener;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -126,7 +125,7 @@ public final class DefaultOsciClient implements OsciClient {
             try (var o = plain.output()) {
                 req.write(o, soap);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
             }
             content.spools().forEach(Spool::close);
             int attempts = pipeline.config().retryPolicy().maxAttempts();
@@ -198,6 +197,10 @@ public final class DefaultOsciClient implements OsciClient {
                     d.abandon();
                 }
             }
+        } catch (OsciFeedbackException e) {
+            // the intermediary refused the look-up itself (e.g. it restarted and forgot the dialog
+            // this look-up opened): it cannot be asked now; the store is repeated or fails as it would
+            return Optional.empty();
         } catch (RuntimeException e) {
             if (recoverable(e, true)) {
                 return Optional.empty();
@@ -298,7 +301,7 @@ public final class DefaultOsciClient implements OsciClient {
                 try (var o = inner.output()) {
                     req.write(o, soap);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
                 }
                 TransportEnvelope.seal(inner, intermediaryCipher, out);
             }

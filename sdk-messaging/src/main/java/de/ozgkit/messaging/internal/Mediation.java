@@ -1,5 +1,7 @@
 package de.ozgkit.messaging.internal;
 
+import de.ozgkit.messaging.OsciCheck;
+import de.ozgkit.messaging.OsciException;
 import de.ozgkit.messaging.Decrypter;
 import de.ozgkit.messaging.Delivery;
 import de.ozgkit.messaging.Feedback;
@@ -13,7 +15,6 @@ import de.ozgkit.messaging.ReceivedDelivery;
 import de.ozgkit.messaging.SignedEvidence;
 import de.ozgkit.messaging.StoreReceipt;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class Mediation {
                 try (var o = plain.output()) {
                     req.write(o, soap);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
                 }
                 try (IncomingMessage answer = client.checked(client.post(plain), "soapResponseToForwardDelivery.xsd", challenge,
                         null, 0)) {

@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -216,7 +215,7 @@ public final class OutgoingMessage {
      *
      * @param soap the SOAP envelope from {@link #soap}
      * @return the message
-     * @throws UncheckedIOException when the frame cannot be written
+     * @throws de.ozgkit.messaging.OsciException with check {@code LOCAL_STORAGE} when the frame cannot be written
      */
     public Spool view(byte[] soap) {
         try {
@@ -260,7 +259,7 @@ public final class OutgoingMessage {
                 });
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
         }
     }
 
@@ -294,7 +293,7 @@ public final class OutgoingMessage {
      *
      * @param out     where to write; not closed
      * @param soap    the SOAP envelope from {@link #soap}
-     * @throws UncheckedIOException when writing fails
+     * @throws de.ozgkit.messaging.OsciException with check {@code LOCAL_STORAGE} when writing fails
      */
     public void write(OutputStream out, byte[] soap) {
         try {
@@ -307,7 +306,7 @@ public final class OutgoingMessage {
             }
             mime.finish();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
         }
     }
 

@@ -12,7 +12,6 @@ import de.ozgkit.messaging.StoreReceipt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -208,7 +207,7 @@ final class PartialTransfer {
                             }
                             in.transferTo(out);
                         } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                            throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
                         }
                         received.add(next);
                         client.listener.chunk(id, next, total);
@@ -234,7 +233,7 @@ final class PartialTransfer {
             assembly = null;
             return client.received(client.checked(whole, "soapResponseToFetchDelivery.xsd", null, null, null), readers);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
         } finally {
             if (assembly != null) {
                 if (out != null) {

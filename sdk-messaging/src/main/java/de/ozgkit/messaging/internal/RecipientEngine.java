@@ -19,7 +19,6 @@ import de.ozgkit.messaging.ReceivedDelivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -280,7 +279,7 @@ public final class RecipientEngine<A> {
                 out.write(o, soap);
             } catch (IOException e) {
                 plain.close();
-                throw new UncheckedIOException(e);
+                throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
             }
             return answers.make(200, plain, encrypt ? TransportEnvelope.sealed(plain, intermediaryCipher) : null);
         } finally {
@@ -298,7 +297,7 @@ public final class RecipientEngine<A> {
             mime.finish();
         } catch (IOException e) {
             s.close();
-            throw new UncheckedIOException(e);
+            throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
         }
         return answers.make(server ? 500 : 200, s, null);
     }

@@ -213,7 +213,7 @@ public final class Spool implements AutoCloseable {
         try {
             s.size = Files.size(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
         }
         s.file = file;
         s.memory = null;
@@ -240,7 +240,7 @@ public final class Spool implements AutoCloseable {
             try {
                 in.skipNBytes(offset);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
             }
             return new java.io.FilterInputStream(in) {
                 private long left = size;
@@ -288,7 +288,7 @@ public final class Spool implements AutoCloseable {
         try {
             return Files.newInputStream(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
         }
     }
 
@@ -300,7 +300,7 @@ public final class Spool implements AutoCloseable {
             try (InputStream in = open()) {
                 return in.readAllBytes();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
             }
         }
         if (file == null) {
@@ -309,7 +309,7 @@ public final class Spool implements AutoCloseable {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
         }
     }
 

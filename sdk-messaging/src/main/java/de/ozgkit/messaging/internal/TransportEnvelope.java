@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -43,7 +42,7 @@ public final class TransportEnvelope {
         try {
             sealed(inner, recipient).writeTo(out);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
         }
     }
 
@@ -84,7 +83,7 @@ public final class TransportEnvelope {
             mime.finish();
             return new Sealed(head, key, Crypto.random(Crypto.IV_LENGTH), inner, frame.toByteArray());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OsciException(OsciCheck.LOCAL_STORAGE, "a local file could not be written or read: " + e.getMessage(), e);
         }
     }
 

@@ -112,8 +112,21 @@ public class DirectoryRoutingBenchmark {
      */
     @Benchmark
     public String bareUncached() throws IOException {
-        String ars = get("/v3/locations?q=Mainz").get(0).get("ars").textValue();
-        JsonNode content = get("/v3/servicedescriptions/leikaid?leikaIds=" + TRADE + "&ars=" + ars + "&page=0&size=20")
+        return bareRouting(this::get);
+    }
+
+    /** One request of the bare variant: a path under the simulator's base to its JSON tree. */
+    interface JsonGet {
+        JsonNode get(String path) throws IOException;
+    }
+
+    /**
+     * What a hand-written integration does for the routing question: six GETs, taking out only the
+     * members it reads (shared with {@link DirectoryRoutingCpuBenchmark}, which answers from memory).
+     */
+    static String bareRouting(JsonGet json) throws IOException {
+        String ars = json.get("/v3/locations?q=Mainz").get(0).get("ars").textValue();
+        JsonNode content = json.get("/v3/servicedescriptions/leikaid?leikaIds=" + TRADE + "&ars=" + ars + "&page=0&size=20")
                 .get("content");
         String id = null;
         for (JsonNode sd : content) {
@@ -121,12 +134,12 @@ public class DirectoryRoutingBenchmark {
                 id = sd.get("id").textValue();
             }
         }
-        JsonNode detail = get("/v6/servicedescriptions/" + id + "/detail?ars=" + ars);
+        JsonNode detail = json.get("/v6/servicedescriptions/" + id + "/detail?ars=" + ars);
         for (JsonNode link : detail.get("onlineServiceLinks")) {
-            get("/v2/onlineservices/detail?q=" + enc(link.get("id").textValue())).get("parameters");
+            json.get("/v2/onlineservices/detail?q=" + enc(link.get("id").textValue())).get("parameters");
         }
         JsonNode org = detail.get("organisations").get(0);
-        JsonNode unit = get("/v5/organisationunits/detail?q=" + enc(org.get("id").textValue()) + "&ars=" + ars
+        JsonNode unit = json.get("/v5/organisationunits/detail?q=" + enc(org.get("id").textValue()) + "&ars=" + ars
                 + "&lbId=" + enc(id));
         return unit.get("title").textValue() + org.get("secondaryIds").get(0).get("value").textValue();
     }
@@ -143,7 +156,7 @@ public class DirectoryRoutingBenchmark {
         });
     }
 
-    private static String enc(String s) {
+    static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

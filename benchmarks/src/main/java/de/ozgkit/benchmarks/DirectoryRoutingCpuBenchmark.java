@@ -14,8 +14,6 @@ import de.ozgkit.sandbox.Sandbox;
 import de.ozgkit.sandbox.directory.DirectorySimulator;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,23 +130,7 @@ public class DirectoryRoutingCpuBenchmark {
      */
     @Benchmark
     public String bareClientWork() throws IOException {
-        String ars = get("/v3/locations?q=Mainz").get(0).get("ars").textValue();
-        JsonNode content = get("/v3/servicedescriptions/leikaid?leikaIds=" + TRADE + "&ars=" + ars + "&page=0&size=20")
-                .get("content");
-        String id = null;
-        for (JsonNode sd : content) {
-            if (sd.get("ars").get(0).textValue().equals(ars)) {
-                id = sd.get("id").textValue();
-            }
-        }
-        JsonNode detail = get("/v6/servicedescriptions/" + id + "/detail?ars=" + ars);
-        for (JsonNode link : detail.get("onlineServiceLinks")) {
-            get("/v2/onlineservices/detail?q=" + enc(link.get("id").textValue())).get("parameters");
-        }
-        JsonNode org = detail.get("organisations").get(0);
-        JsonNode unit = get("/v5/organisationunits/detail?q=" + enc(org.get("id").textValue()) + "&ars=" + ars
-                + "&lbId=" + enc(id));
-        return unit.get("title").textValue() + org.get("secondaryIds").get(0).get("value").textValue();
+        return DirectoryRoutingBenchmark.bareRouting(this::get);
     }
 
     /** What the bare variant does per request besides HTTP: the request URI (HttpGet parses it) and the JSON tree. */
@@ -159,9 +141,5 @@ public class DirectoryRoutingCpuBenchmark {
             throw new IOException("no recorded answer for " + uri);
         }
         return MAPPER.readTree(body);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

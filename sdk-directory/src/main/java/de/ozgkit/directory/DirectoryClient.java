@@ -1,6 +1,7 @@
 package de.ozgkit.directory;
 
 import de.ozgkit.core.OzgClientConfig;
+import de.ozgkit.core.Sleeper;
 import de.ozgkit.core.id.Ars;
 import de.ozgkit.core.id.LeikaKey;
 import de.ozgkit.directory.internal.DefaultDirectoryClient;
@@ -157,21 +158,6 @@ public interface DirectoryClient extends AutoCloseable {
     @Override
     void close();
 
-    /**
-     * Waits between the attempts of a retried call, as long as the retry policy's backoff or the
-     * service's {@code Retry-After} asks. The default sleeps the calling thread; a test passes one
-     * that records the pauses instead of waiting.
-     */
-    @FunctionalInterface
-    interface Sleeper {
-        /**
-         * @param duration how long to wait
-         * @throws InterruptedException when interrupted; the call then fails with an
-         *                              {@link de.ozgkit.core.OzgClientException} of kind IO
-         */
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     /** Builds a {@link DirectoryClient}. Not thread-safe. */
     final class Builder {
         private OzgClientConfig config;
@@ -179,7 +165,7 @@ public interface DirectoryClient extends AutoCloseable {
         private int cacheEntries;
         private Duration cacheTtl = Duration.ZERO;
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+        private Sleeper sleeper = Sleeper.SYSTEM;
 
         private Builder() {
         }

@@ -59,7 +59,7 @@ public final class DefaultDirectoryClient implements DirectoryClient {
      * @param sleeper      waits between the attempts of a retried call
      */
     public DefaultDirectoryClient(OzgClientConfig config, String clientId, int cacheEntries, Duration cacheTtl,
-                                  Clock clock, DirectoryClient.Sleeper sleeper) {
+                                  Clock clock, de.ozgkit.core.Sleeper sleeper) {
         this.pipeline = new HttpPipeline(config, sleeper::sleep);
         this.base = pipeline.resolve().toString();
         this.clientId = clientId;
